@@ -1,0 +1,15 @@
+import { podPolicy } from "./lib/define";
+
+/** Seed "Health Checks": liveness and readiness probes. */
+export const kubernetesPodHealthProbes = podPolicy({
+    name: "kubernetes-pod-health-probes",
+    description: "Long-running containers declare liveness and readiness probes (seed: Health Checks)",
+    enforcementLevel: "advisory",
+    check: (pod, report) => {
+        for (const c of pod.containers.filter(c => c.label.startsWith("container "))) {
+            for (const probe of ["livenessProbe", "readinessProbe"]) {
+                if (!c.spec[probe]) report(`${c.label}: ${probe} should be set`);
+            }
+        }
+    },
+});

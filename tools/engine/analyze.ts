@@ -1,0 +1,157 @@
+import * as path from "path";
+import { CapturedResource } from "./capture";
+import { PolicyPackHost } from "./policy-host";
+import { EngineConfig } from "./stack-config";
+
+/* eslint-disable @typescript-eslint/no-var-requires */
+const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
+const structproto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] }));
+const emptyproto = require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [pulumiDir] }));
+
+export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
+const levelNames: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
+const levelCodes: Record<EnforcementLevel, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
+
+export interface Violation {
+    policy: string;
+    enforcementLevel: EnforcementLevel;
+    urn: string;
+    message: string;
+    description: string;
+}
+
+/** What the user may pass with --policy-config: `{ "<policy>": "<level>" | { enforcementLevel?, ...properties } }`. */
+export type PolicyConfigFile = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
+
+export interface AnalysisInput {
+    stack: string;
+    project: string;
+    config: EngineConfig;
+    preview: boolean;
+    resources: CapturedResource[];
+    policyConfig?: PolicyConfigFile;
+}
+
+export interface Analysis {
+    packName: string;
+    policies: { name: string; enforcementLevel: EnforcementLevel }[];
+    violations: Violation[];
+}
+
+function resourceOptions(resource: CapturedResource): any {
+    const options = new analyzerProto.AnalyzerResourceOptions();
+    options.setProtect(resource.protect);
+    options.setIgnorechangesList(resource.ignoreChanges);
+    options.setDeletebeforereplace(resource.deleteBeforeReplace);
+    options.setDeletebeforereplacedefined(resource.deleteBeforeReplace);
+    options.setAdditionalsecretoutputsList(resource.additionalSecretOutputs);
+    options.setAliasesList([]);
+    options.setParent(resource.parent);
+    options.setCustomtimeouts(new analyzerProto.AnalyzerResourceOptions.CustomTimeouts());
+    return options;
+}
+
+function providerOf(resource: CapturedResource, byUrn: Map<string, CapturedResource>): any {
+    const provider = byUrn.get(resource.provider);
+    if (!provider) return undefined;
+    const message = new analyzerProto.AnalyzerProviderResource();
+    message.setType(provider.type);
+    message.setProperties(structproto.Struct.fromJavaScript(provider.inputs));
+    message.setUrn(provider.urn);
+    message.setName(provider.name);
+    return message;
+}
+
+function analyzeRequest(resource: CapturedResource, properties: Record<string, unknown>, byUrn: Map<string, CapturedResource>): any {
+    const request = new analyzerProto.AnalyzeRequest();
+    request.setType(resource.type);
+    request.setProperties(structproto.Struct.fromJavaScript(properties));
+    request.setUrn(resource.urn);
+    request.setName(resource.name);
+    request.setOptions(resourceOptions(resource));
+    const provider = providerOf(resource, byUrn);
+    if (provider) request.setProvider(provider);
+    return request;
+}
+
+function stackResource(resource: CapturedResource, byUrn: Map<string, CapturedResource>): any {
+    const message = new analyzerProto.AnalyzerResource();
+    message.setType(resource.type);
+    message.setProperties(structproto.Struct.fromJavaScript(resource.inputs));
+    message.setUrn(resource.urn);
+    message.setName(resource.name);
+    message.setOptions(resourceOptions(resource));
+    const provider = providerOf(resource, byUrn);
+    if (provider) message.setProvider(provider);
+    message.setParent(resource.parent);
+    message.setDependenciesList(resource.dependencies);
+    for (const [key, urns] of Object.entries(resource.propertyDependencies)) {
+        const deps = new analyzerProto.AnalyzerPropertyDependencies();
+        deps.setUrnsList(urns);
+        message.getPropertydependenciesMap().set(key, deps);
+    }
+    return message;
+}
+
+function toViolations(response: any): Violation[] {
+    return response.getDiagnosticsList().map((d: any) => ({
+        policy: d.getPolicyname(),
+        enforcementLevel: levelNames[d.getEnforcementlevel()],
+        urn: d.getUrn(),
+        message: d.getMessage(),
+        description: d.getDescription(),
+    }));
+}
+
+/** Merges the pack's own initial config with the user's file, as the CLI does before `configure`. */
+function configureRequest(info: any, file: PolicyConfigFile = {}): any {
+    const request = new analyzerProto.ConfigureAnalyzerRequest();
+    const merged: Record<string, { enforcementLevel?: EnforcementLevel; properties: Record<string, unknown> }> = {};
+    info.getInitialconfigMap().forEach((config: any, name: string) => {
+        merged[name] = { enforcementLevel: levelNames[config.getEnforcementlevel()], properties: config.getProperties()?.toJavaScript() ?? {} };
+    });
+    for (const [name, value] of Object.entries(file)) {
+        const { enforcementLevel, ...properties } = typeof value === "string" ? { enforcementLevel: value } : value;
+        merged[name] = { enforcementLevel: enforcementLevel ?? merged[name]?.enforcementLevel, properties: { ...merged[name]?.properties, ...properties } };
+    }
+    for (const [name, { enforcementLevel, properties }] of Object.entries(merged)) {
+        const config = new analyzerProto.PolicyConfig();
+        if (enforcementLevel) config.setEnforcementlevel(levelCodes[enforcementLevel]);
+        config.setProperties(structproto.Struct.fromJavaScript(properties));
+        request.getPolicyconfigMap().set(name, config);
+    }
+    return request;
+}
+
+/** Runs the pack over the resources in the CLI's order: configureStack, info, configure, remediate+analyze each, analyzeStack. */
+export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promise<Analysis> {
+    const stackRequest = new analyzerProto.AnalyzerStackConfigureRequest();
+    stackRequest.setStack(input.stack);
+    stackRequest.setProject(input.project);
+    stackRequest.setOrganization("organization");
+    stackRequest.setDryRun(input.preview);
+    for (const [key, value] of Object.entries(input.config)) stackRequest.getConfigMap().set(key, value);
+    await host.call("configureStack", stackRequest);
+    await host.call("getPluginInfo", new emptyproto.Empty());
+    const info: any = await host.call("getAnalyzerInfo", new emptyproto.Empty());
+    await host.call("configure", configureRequest(info, input.policyConfig));
+
+    const byUrn = new Map(input.resources.map(r => [r.urn, r]));
+    const violations: Violation[] = [];
+    for (const resource of input.resources) {
+        const remediation: any = await host.call("remediate", analyzeRequest(resource, resource.inputs, byUrn));
+        const remediated = remediation.getRemediationsList().map((r: any) => r.getProperties()?.toJavaScript()).filter(Boolean).pop();
+        const response = await host.call("analyze", analyzeRequest(resource, remediated ?? resource.inputs, byUrn));
+        violations.push(...toViolations(response));
+    }
+    const stack = new analyzerProto.AnalyzeStackRequest();
+    stack.setResourcesList(input.resources.map(r => stackResource(r, byUrn)));
+    violations.push(...toViolations(await host.call("analyzeStack", stack)));
+
+    return {
+        packName: info.getName(),
+        policies: info.getPoliciesList().map((p: any) => ({ name: p.getName(), enforcementLevel: levelNames[p.getEnforcementlevel()] })),
+        violations,
+    };
+}
