@@ -1,5 +1,5 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { defaultExemptNamespaces } from "./lib/define";
+import { defaultExemptNamespaces, exemptNamespacesOf } from "./lib/define";
 import { podOf } from "./lib/pod";
 
 function isDefaultDeny(policy: any): boolean {
@@ -16,7 +16,7 @@ export const kubernetesNamespaceDefaultDeny: StackValidationPolicy = {
     enforcementLevel: "advisory",
     configSchema: { properties: { exemptNamespaces: { type: "array", items: { type: "string" }, default: defaultExemptNamespaces } } },
     validateStack: (args, reportViolation) => {
-        const { exemptNamespaces } = args.getConfig<{ exemptNamespaces: string[] }>();
+        const exemptNamespaces = exemptNamespacesOf(args);
         const withWorkloads = new Set(args.resources.map(r => podOf(r.type, r.props)?.namespace).filter((n): n is string => !!n && !exemptNamespaces.includes(n)));
         const denied = new Set(args.resources
             .filter(r => r.type === "kubernetes:networking.k8s.io/v1:NetworkPolicy" && isDefaultDeny(r.props))

@@ -22,6 +22,11 @@ export interface PolicySpec {
 
 type Report = (message: string) => void;
 
+/** The configured exemptions, or the defaults when the engine sent no config for this policy. */
+export function exemptNamespacesOf(args: { getConfig: <T extends object>() => T }): string[] {
+    return args.getConfig<{ exemptNamespaces?: string[] }>()?.exemptNamespaces ?? defaultExemptNamespaces;
+}
+
 /** A policy over every pod template (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob). */
 export function podPolicy(spec: PolicySpec & { check: (pod: PodView, report: Report) => void }): ResourceValidationPolicy {
     return {
@@ -32,8 +37,7 @@ export function podPolicy(spec: PolicySpec & { check: (pod: PodView, report: Rep
         validateResource: (args, reportViolation) => {
             const pod = podOf(args.type, args.props);
             if (!pod) return;
-            const { exemptNamespaces } = args.getConfig<{ exemptNamespaces: string[] }>();
-            if (exemptNamespaces.includes(pod.namespace)) return;
+            if (exemptNamespacesOf(args).includes(pod.namespace)) return;
             spec.check(pod, message => reportViolation(`${args.type.split(":").pop()} ${args.props.metadata?.name ?? args.name}: ${message}`));
         },
     };
@@ -48,8 +52,7 @@ export function resourcePolicy(spec: PolicySpec & { types: string[]; check: (pro
         configSchema: exemptionSchema,
         validateResource: (args, reportViolation) => {
             if (!spec.types.includes(args.type)) return;
-            const { exemptNamespaces } = args.getConfig<{ exemptNamespaces: string[] }>();
-            if (args.type.startsWith("kubernetes:") && exemptNamespaces.includes(args.props.metadata?.namespace ?? args.props.metadata?.name)) return;
+            if (args.type.startsWith("kubernetes:") && exemptNamespacesOf(args).includes(args.props.metadata?.namespace ?? args.props.metadata?.name)) return;
             spec.check(args.props, reportViolation, args);
         },
     };

@@ -94,11 +94,12 @@ function stackResource(resource: CapturedResource, byUrn: Map<string, CapturedRe
     return message;
 }
 
-function toViolations(response: any): Violation[] {
+/** The engine attributes a resource's diagnostics to the resource it analysed. */
+function toViolations(response: any, analysedUrn = ""): Violation[] {
     return response.getDiagnosticsList().map((d: any) => ({
         policy: d.getPolicyname(),
         enforcementLevel: levelNames[d.getEnforcementlevel()],
-        urn: d.getUrn(),
+        urn: d.getUrn() || analysedUrn,
         message: d.getMessage(),
         description: d.getDescription(),
     }));
@@ -108,8 +109,14 @@ function toViolations(response: any): Violation[] {
 function configureRequest(info: any, file: PolicyConfigFile = {}): any {
     const request = new analyzerProto.ConfigureAnalyzerRequest();
     const merged: Record<string, { enforcementLevel?: EnforcementLevel; properties: Record<string, unknown> }> = {};
+    // Like the CLI, every policy starts from its config schema's defaults.
+    for (const policy of info.getPoliciesList()) {
+        const schema = policy.getConfigschema()?.getProperties()?.toJavaScript() ?? {};
+        const defaults = Object.entries(schema).filter(([, p]: [string, any]) => p?.default !== undefined).map(([k, p]: [string, any]) => [k, p.default]);
+        merged[policy.getName()] = { enforcementLevel: levelNames[policy.getEnforcementlevel()], properties: Object.fromEntries(defaults) };
+    }
     info.getInitialconfigMap().forEach((config: any, name: string) => {
-        merged[name] = { enforcementLevel: levelNames[config.getEnforcementlevel()], properties: config.getProperties()?.toJavaScript() ?? {} };
+        merged[name] = { enforcementLevel: levelNames[config.getEnforcementlevel()] ?? merged[name]?.enforcementLevel, properties: { ...merged[name]?.properties, ...config.getProperties()?.toJavaScript() } };
     });
     for (const [name, value] of Object.entries(file)) {
         const { enforcementLevel, ...properties } = typeof value === "string" ? { enforcementLevel: value } : value;
@@ -143,7 +150,7 @@ export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promi
         const remediation: any = await host.call("remediate", analyzeRequest(resource, resource.inputs, byUrn));
         const remediated = remediation.getRemediationsList().map((r: any) => r.getProperties()?.toJavaScript()).filter(Boolean).pop();
         const response = await host.call("analyze", analyzeRequest(resource, remediated ?? resource.inputs, byUrn));
-        violations.push(...toViolations(response));
+        violations.push(...toViolations(response, resource.urn));
     }
     const stack = new analyzerProto.AnalyzeStackRequest();
     stack.setResourcesList(input.resources.map(r => stackResource(r, byUrn)));
