@@ -9,7 +9,8 @@ import { analyze, PolicyConfigFile } from "./engine/analyze";
 import { runProgram } from "./engine/capture";
 import { PolicyPackHost } from "./engine/policy-host";
 import { summary, toPlan } from "./engine/report";
-import { listStacks, loadStackConfig } from "./engine/stack-config";
+import { listStacks, loadStackConfig, StackFileError } from "./engine/stack-config";
+import { RunError } from "@pulumi/pulumi";
 
 async function main(): Promise<number> {
     const { values } = parseArgs({
@@ -36,7 +37,7 @@ async function main(): Promise<number> {
 
 main().then(code => process.exit(code), (err: Error) => {
     // A user's mistake (config, stack file) is a message; anything else is a bug and keeps its trace.
-    const userError = err.name === "RunError" || err.constructor?.name === "ConfigError" || err.constructor?.name === "StackFileError";
+    const userError = RunError.isInstance(err) || err instanceof StackFileError;
     console.error(userError ? `error: ${err.message}` : err);
     process.exit(userError ? 2 : 3);
 });

@@ -11,7 +11,7 @@ export function kubernetesTypeToken(apiVersion: string, kind: string): string {
     return `kubernetes:${group}/${version}:${kind}`;
 }
 
-function asResource(type: string, name: string, properties: Record<string, unknown>, index: number): CapturedResource {
+export function asResource(type: string, name: string, properties: Record<string, unknown>, index: number): CapturedResource {
     return {
         urn: `urn:pulumi:check::files::${type}::${name}#${index}`, type, name, parent: "", custom: true, remote: false, provider: "",
         dependencies: [], propertyDependencies: {}, inputs: properties, protect: false, retainOnDelete: false,
