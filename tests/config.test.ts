@@ -44,7 +44,8 @@ describe("stack configuration", () => {
     }
 
     it("reports a user's mistake without a stack trace", () => {
-        const error = (() => { try { parseStackConfig({}); } catch (e) { return e as ConfigError; } })()!;
+        let error: unknown;
+        try { parseStackConfig({}); } catch (e) { error = e; }
         assert.ok(pulumi.RunError.isInstance(error), "pulumi prints a RunError's message without a stack trace");
     });
 });

@@ -35,9 +35,9 @@ async function main(): Promise<number> {
     }
 }
 
-main().then(code => process.exit(code), (err: Error) => {
+main().then(code => process.exit(code), (err: unknown) => {
     // A user's mistake (config, stack file) is a message; anything else is a bug and keeps its trace.
     const userError = RunError.isInstance(err) || err instanceof StackFileError;
-    console.error(userError ? `error: ${err.message}` : err);
+    console.error(userError ? `error: ${(err as Error).message}` : err);
     process.exit(userError ? 2 : 3);
 });
