@@ -46,7 +46,7 @@ export interface RunOptions {
     /** The program: a function that declares resources and returns stack outputs. */
     program?: () => Promise<Record<string, unknown> | void>;
     /** Stack transforms registered before the program runs (tests use them to inject unsafe changes). */
-    transforms?: pulumi.ResourceTransform[];
+    transforms?: pulumi.ResourceTransformation[];
 }
 
 /** Reference `urn::id` → URN. */
@@ -119,7 +119,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         pulumi.runtime.setAllConfig(options.config);
         const program = options.program ?? defaultProgram();
         const outputs = await pulumi.runtime.runInPulumiStack(async () => {
-            for (const transform of options.transforms ?? []) pulumi.runtime.registerResourceTransform(transform);
+            for (const transform of options.transforms ?? []) pulumi.runtime.registerStackTransformation(transform);
             return program();
         });
         await settings.waitForRPCs();
