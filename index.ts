@@ -63,7 +63,8 @@ export = async () => {
         deployerRoleArn: config.cluster.deployerRoleArn,
         deletionProtection: config.cluster.deletionProtection,
         tags,
-    }, { ...onAws, dependsOn: [logs] });
+        waitFor: logs.groups,
+    }, onAws);
     const addons = new ClusterAddons("addons", {
         namePrefix, clusterName: cluster.clusterName, arns, oidc: cluster.oidc, ebsKeyAlias: `${namePrefix}-ebs`,
         versions: addonVersionsByKubernetesVersion[config.cluster.kubernetesVersion],

@@ -18,6 +18,8 @@ export interface ClusterArgs {
     deployerRoleArn?: string;
     deletionProtection: boolean;
     tags: Record<string, string>;
+    /** The control-plane log group: EKS would otherwise create it first, unencrypted and kept forever. */
+    waitFor: pulumi.Resource[];
 }
 
 /**
@@ -63,7 +65,7 @@ export class Cluster extends pulumi.ComponentResource {
             // @pulumi/eks defaults to EXTENDED support, billed at six times the standard rate once a version ages.
             upgradePolicy: { supportType: "STANDARD" },
             tags: args.tags,
-        }, { parent: this });
+        }, { parent: this, dependsOn: args.waitFor });
         this.clusterName = cluster.eksCluster.apply(c => c.name);
         this.kubeconfig = cluster.kubeconfigJson;
         this.clusterSecurityGroupId = cluster.clusterSecurityGroupId;

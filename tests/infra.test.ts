@@ -29,6 +29,12 @@ for (const stack of ["dev", "prod"] as const) {
             assert.ok(group.kmsKeyId);
         });
 
+        it("creates the cluster only after its log group exists", () => {
+            const [cluster] = ofType(run, "eks:index:Cluster");
+            const controlPlane = ofType(run, "aws:cloudwatch/logGroup:LogGroup").find(g => plain(g).name.endsWith("/cluster"))!;
+            assert.ok(cluster.dependencies.includes(controlPlane.urn), "EKS would otherwise create the group itself, unencrypted");
+        });
+
         it("encrypts every store with a customer-managed key", () => {
             const keyOf: Record<string, string> = {
                 "aws:cloudwatch/logGroup:LogGroup": "kmsKeyId", "aws:sns/topic:Topic": "kmsMasterKeyId",
