@@ -1,5 +1,5 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { defaultExemptNamespaces, exemptNamespacesOf } from "./lib/define";
+import { exemptionSchema, exemptNamespacesOf } from "./lib/define";
 import { podOf } from "./lib/pod";
 
 function isDefaultDeny(policy: any): boolean {
@@ -14,7 +14,7 @@ export const kubernetesNamespaceDefaultDeny: StackValidationPolicy = {
     name: "kubernetes-namespace-default-deny",
     description: "Every namespace that runs workloads has a NetworkPolicy denying all ingress and egress by default (seed: Network Policies)",
     enforcementLevel: "advisory",
-    configSchema: { properties: { exemptNamespaces: { type: "array", items: { type: "string" }, default: defaultExemptNamespaces } } },
+    configSchema: exemptionSchema,
     validateStack: (args, reportViolation) => {
         const exemptNamespaces = exemptNamespacesOf(args);
         const withWorkloads = new Set(args.resources.map(r => podOf(r.type, r.props)?.namespace).filter((n): n is string => !!n && !exemptNamespaces.includes(n)));

@@ -7,6 +7,7 @@ const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
 const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
 const engineGrpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
+const engineProto = require("@pulumi/pulumi/proto/engine_pb");
 const emptyproto = require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [pulumiDir] }));
 
 export const defaultPackDir = path.join(projectRoot, "policies");
@@ -23,8 +24,8 @@ async function startEngineService(logs: EngineLog[]): Promise<{ address: string;
     const empty = (_call: unknown, cb: (e: null, r: unknown) => void) => cb(null, new emptyproto.Empty());
     server.addService(engineGrpc.EngineService, {
         log: (call: any, cb: any) => { logs.push({ severity: call.request.getSeverity(), message: call.request.getMessage() }); empty(call, cb); },
-        getRootResource: (_call: any, cb: any) => cb(null, new (require("@pulumi/pulumi/proto/engine_pb").GetRootResourceResponse)()),
-        setRootResource: (_call: any, cb: any) => cb(null, new (require("@pulumi/pulumi/proto/engine_pb").SetRootResourceResponse)()),
+        getRootResource: (_call: any, cb: any) => cb(null, new engineProto.GetRootResourceResponse()),
+        setRootResource: (_call: any, cb: any) => cb(null, new engineProto.SetRootResourceResponse()),
         startDebugging: empty,
         requirePulumiVersion: empty,
     });
