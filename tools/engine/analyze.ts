@@ -131,6 +131,23 @@ function configureRequest(info: any, file: PolicyConfigFile = {}): any {
     return request;
 }
 
+/** The engine steps independent resources in parallel, so the analyzer sees concurrent calls too. */
+const stepParallelism = 16;
+
+/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight; results keep input order. */
+async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+    const results = new Array<R>(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+
 /** Runs the pack over the resources in the CLI's order: configureStack, info, configure, remediate+analyze each, analyzeStack. */
 export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promise<Analysis> {
     const stackRequest = new analyzerProto.AnalyzerStackConfigureRequest();
@@ -145,13 +162,14 @@ export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promi
     await host.call("configure", configureRequest(info, input.policyConfig));
 
     const byUrn = new Map(input.resources.map(r => [r.urn, r]));
-    const violations: Violation[] = [];
-    for (const resource of input.resources) {
-        const remediation: any = await host.call("remediate", analyzeRequest(resource, resource.inputs, byUrn));
+    const perResource = await mapConcurrently(input.resources, stepParallelism, async resource => {
+        const request = analyzeRequest(resource, resource.inputs, byUrn);
+        const remediation: any = await host.call("remediate", request);
         const remediated = remediation.getRemediationsList().map((r: any) => r.getProperties()?.toJavaScript()).filter(Boolean).pop();
-        const response = await host.call("analyze", analyzeRequest(resource, remediated ?? resource.inputs, byUrn));
-        violations.push(...toViolations(response, resource.urn));
-    }
+        const response = await host.call("analyze", remediated ? analyzeRequest(resource, remediated, byUrn) : request);
+        return toViolations(response, resource.urn);
+    });
+    const violations = perResource.flat();
     const stack = new analyzerProto.AnalyzeStackRequest();
     stack.setResourcesList(input.resources.map(r => stackResource(r, byUrn)));
     violations.push(...toViolations(await host.call("analyzeStack", stack)));

@@ -47,6 +47,8 @@ export interface RunOptions {
     program?: () => Promise<Record<string, unknown> | void>;
     /** Stack transforms registered before the program runs (tests use them to inject unsafe changes). */
     transforms?: pulumi.ResourceTransformation[];
+    /** Replaces the engine's answers (tests use it to stand in for a chart repository, for example). */
+    mocks?: pulumi.runtime.Mocks;
 }
 
 /** Reference `urn::id` → URN. */
@@ -106,6 +108,21 @@ function defaultProgram(): () => Promise<Record<string, unknown>> {
     return require(path.join(projectRoot, "index.ts"));
 }
 
+/**
+ * Waits until the program stops registering. Resources declared inside `apply` (Helm v3 charts, YAML
+ * files) register after the stack's outputs resolve; the real language host keeps running until its
+ * event loop drains, so the engine here waits until a few quiet turns pass with no new registration.
+ */
+async function settle(monitor: RecordingMonitor, quietTurns = 3): Promise<void> {
+    let quiet = 0;
+    while (quiet < quietTurns) {
+        const before = monitor.captured.length;
+        await settings.waitForRPCs();
+        await new Promise(resolve => setTimeout(resolve, 5));
+        quiet = monitor.captured.length === before ? quiet + 1 : 0;
+    }
+}
+
 let running = false;
 
 /** Runs the Pulumi program under the SDK's mock runtime and records every registration. */
@@ -114,7 +131,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     running = true;
     try {
         const project = readProjectName();
-        const monitor = new RecordingMonitor(new PlatformMocks(options.preview));
+        const monitor = new RecordingMonitor(options.mocks ?? new PlatformMocks(options.preview));
         pulumi.runtime.setMockOptions(monitor, project, options.stack, options.preview);
         pulumi.runtime.setAllConfig(options.config);
         const program = options.program ?? defaultProgram();
@@ -122,7 +139,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
             for (const transform of options.transforms ?? []) pulumi.runtime.registerStackTransformation(transform);
             return program();
         });
-        await settings.waitForRPCs();
+        await settle(monitor);
         return { stack: options.stack, project, resources: monitor.captured, outputs: (outputs ?? {}) as Record<string, unknown> };
     } finally {
         running = false;

@@ -62,7 +62,7 @@ export class PolicyPackHost {
             });
             child.on("exit", code => reject(new Error(`policy pack in ${packDir} exited (${code}) before serving:\n${stderr}${stdout}`)));
         });
-        const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+        const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { "grpc.max_receive_message_length": 400 * 1024 * 1024, "grpc.enable_retries": 0, "grpc.enable_channelz": 0 });
         return new PolicyPackHost(client, child, engine.server, () => stderr, logs);
     }
 
