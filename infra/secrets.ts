@@ -35,6 +35,9 @@ export class ApplicationSecrets extends pulumi.ComponentResource {
                 MONGO_INITDB_ROOT_USERNAME: "eventsphere-admin",
                 MONGO_INITDB_ROOT_PASSWORD: password("mongodb-root", 32),
                 MONGODB_REPLICA_SET_KEY: password("mongodb-keyfile", 64),
+                // The services' own least-privilege user (readWrite on the application database only).
+                MONGODB_APP_USERNAME: "eventsphere-app",
+                MONGODB_APP_PASSWORD: password("mongodb-app", 32),
             }),
             jwt: pulumi.jsonStringify({ JWT_SECRET: password("jwt", 64) }),
             "sns-topics": JSON.stringify({

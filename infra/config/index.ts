@@ -17,6 +17,8 @@ export interface StackConfig extends ParsedStackConfig {
 
 export type ServiceConfig = StackConfig["services"][number];
 export type NodeGroupConfig = StackConfig["nodeGroups"][number];
+export type ImageConfig = ServiceConfig["image"];
+export type MongoDbConfig = StackConfig["mongodb"];
 
 /** A user's mistake in stack config: reported without a stack trace. */
 export class ConfigError extends pulumi.RunError {

@@ -74,9 +74,12 @@ export const stackSchema = z.strictObject({
     nodeGroups: z.array(nodeGroup).min(1),
     services: z.array(service).min(1),
     mongodb: z.strictObject({
-        image: z.string().default("mongo:7.0"),
+        /** Mirrored into the stack's ECR by the image pipeline (scanned, signed), like the services. */
+        image: image.default({ repository: "mongo", tag: "7.0" }),
         replicas: z.number().int().min(1),
         storageGiB: z.number().int().min(1),
+        cpu: z.strictObject({ request: cpu, limit: cpu }).default({ request: "250m", limit: "1" }),
+        memory: z.strictObject({ request: memory, limit: memory }).default({ request: "512Mi", limit: "1Gi" }),
     }),
     edge: z.strictObject({
         domain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, "must be a DNS name"),
