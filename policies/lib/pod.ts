@@ -20,7 +20,11 @@ export interface PodView {
     annotations: Record<string, string>;
     spec: any;
     containers: Container[];
+    /** A Job's or CronJob's pod (or a bare pod that is not restarted): it exits when done. */
+    runsToCompletion: boolean;
 }
+
+const batchTypes = ["kubernetes:batch/v1:Job", "kubernetes:batch/v1:CronJob"];
 
 export function podOf(type: string, object: any): PodView | undefined {
     const template = workloadTypes[type]?.(object);
@@ -32,6 +36,7 @@ export function podOf(type: string, object: any): PodView | undefined {
         annotations: { ...(object.metadata?.annotations ?? {}), ...(template.metadata?.annotations ?? {}) },
         spec,
         containers: [...list("containers", "container"), ...list("initContainers", "initContainer"), ...list("ephemeralContainers", "ephemeralContainer")],
+        runsToCompletion: batchTypes.includes(type) || (spec.restartPolicy !== undefined && spec.restartPolicy !== "Always"),
     };
 }
 
