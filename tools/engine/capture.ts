@@ -131,7 +131,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     running = true;
     try {
         const project = readProjectName();
-        const monitor = new RecordingMonitor(options.mocks ?? new PlatformMocks(options.preview));
+        const monitor = new RecordingMonitor(options.mocks ?? PlatformMocks.forStack(options.preview, options.config));
         pulumi.runtime.setMockOptions(monitor, project, options.stack, options.preview);
         pulumi.runtime.setAllConfig(options.config);
         const program = options.program ?? defaultProgram();

@@ -10,10 +10,15 @@ export class PlatformMocks implements pulumi.runtime.Mocks {
 
     constructor(private readonly preview: boolean, private readonly accountId = "111111111111", private readonly region = "us-east-1") {}
 
+    /** Fake ARNs in the stack's own account and region, as the real ones would be. */
+    static forStack(preview: boolean, config: Record<string, string>): PlatformMocks {
+        return new PlatformMocks(preview, config["eventsphere:accountId"], config["eventsphere:region"]);
+    }
+
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
         if (this.preview) return { id: undefined, state: args.inputs };
         const id = `${args.name}-${++this.counter}`;
-        const arn = `arn:aws:${args.type.split(/[:/]/)[1] ?? "mock"}:${this.region}:${this.accountId}:${args.name}`;
+        const arn = `arn:aws:${args.type.split(/[:/]/)[1] ?? "mock"}:${this.region}:${this.accountId}:${typeof args.inputs.name === "string" ? args.inputs.name : args.name}`;
         return { id, state: { arn, id, name: args.name, ...args.inputs, ...this.computed(args, id) } };
     }
 
