@@ -3,6 +3,7 @@
  * The security design these components implement is shared/seed/eventsphere-security.md.
  */
 import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { addonVersionsByKubernetesVersion } from "./infra/addon-versions";
 import { ClusterAddons } from "./infra/addons";
@@ -20,6 +21,18 @@ import { ImageRegistry } from "./infra/registry";
 import { ApplicationSecrets } from "./infra/secrets";
 import { VolumeBackup } from "./infra/backup";
 import { WorkloadRoles } from "./infra/workload-roles";
+import { namespaces, serviceAccounts } from "./infra/namespaces";
+import { EventSphereApplication } from "./k8s/application";
+import { applicationBudget } from "./k8s/budget";
+import { ExternalSecrets } from "./k8s/external-secrets";
+import { FluentBit } from "./k8s/fluent-bit";
+import { registryHost } from "./k8s/images";
+import { PublicIngress } from "./k8s/ingress";
+import { LoadBalancerController } from "./k8s/load-balancer-controller";
+import { Monitoring } from "./k8s/monitoring";
+import { WorkloadNamespace } from "./k8s/namespace";
+import { syncedSecrets } from "./k8s/service-secrets";
+import { EncryptedStorageClass } from "./k8s/storage-class";
 
 export = async () => {
     const config = readStackConfig();
@@ -41,7 +54,7 @@ export = async () => {
     const logs = new LogGroups("logs", { clusterName, retentionDays: config.cluster.logRetentionDays, logsKeyArn: keys.arns.logs, protectData }, onAws);
     const registry = new ImageRegistry("images", {
         namePrefix, protectData, kmsKeyArn: keys.arns.data,
-        repositories: [...new Set(config.services.map(s => s.image.repository))],
+        repositories: [...new Set([...config.services.map(s => s.image.repository), config.mongodb.image.repository])],
     }, onAws);
     const notifications = new NotificationTopics("topics", { namePrefix, arns, kmsKeyArn: keys.arns.data, alertEmail: config.alertEmail }, onAws);
     const secrets = new ApplicationSecrets("secrets", { namePrefix, secretPrefix, kmsKeyArn: keys.arns.data, topicArns: topics, protectData }, onAws);
@@ -78,6 +91,49 @@ export = async () => {
         namePrefix, oidc: cluster.oidc, arns, services: config.services, topicArns: topics, secretPrefix,
         dataKeyAlias: `${namePrefix}-data`, logGroups: logs.names,
     }, onAws);
+
+    // In the cluster, through a provider that waits for the nodes and every add-on.
+    const kubernetes = new k8s.Provider("cluster", { kubeconfig: cluster.kubeconfig, enableServerSideApply: true }, {
+        dependsOn: [...nodes.nodeGroups, ...addons.beforeNodes, ...addons.afterNodes],
+    });
+    const onCluster = { providers: [kubernetes] };
+    const kubernetesVersion = config.cluster.kubernetesVersion;
+    const storage = new EncryptedStorageClass("encrypted-gp3", {
+        name: "encrypted-gp3", kmsKeyAliasArn: arns.regional("kms", `alias/${namePrefix}-ebs`), volumeTags: { "eventsphere.io/backup": "mongodb" },
+    }, onCluster);
+    const appNamespace = new WorkloadNamespace("application", {
+        name: namespaces.application, podSecurity: "restricted", kubernetesVersion, budget: applicationBudget(config.services, config.mongodb),
+    }, onCluster);
+    const secretsNamespace = new WorkloadNamespace("external-secrets", { name: namespaces.externalSecrets, podSecurity: "restricted", kubernetesVersion }, onCluster);
+    // Fluent Bit reads the nodes' log files: this namespace is privileged on purpose and exempt in the policy pack.
+    const loggingNamespace = new WorkloadNamespace("logging", { name: namespaces.logging, podSecurity: "privileged", kubernetesVersion }, onCluster);
+    const monitoringNamespace = new WorkloadNamespace("monitoring", { name: namespaces.monitoring, podSecurity: "restricted", kubernetesVersion }, onCluster);
+
+    new ExternalSecrets("external-secrets", {
+        operatorNamespace: secretsNamespace, serviceAccount: serviceAccounts.externalSecrets, roleArn: roles.roleArns["external-secrets"],
+        region: config.region, secretNames: secrets.secretNames, applicationNamespace: appNamespace, secrets: Object.values(syncedSecrets),
+    }, onCluster);
+    new EventSphereApplication("eventsphere", {
+        namespace: appNamespace, services: config.services, mongodb: config.mongodb, registry: registryHost(config.accountId, config.region),
+        namePrefix, roleArns: roles.roleArns, storageClassName: storage.storageClassName, vpcCidr: config.network.vpcCidr,
+        monitoringNamespace: namespaces.monitoring, protectData,
+    }, onCluster);
+    const loadBalancerController = new LoadBalancerController("load-balancer-controller", {
+        clusterName, region: config.region, vpcId: network.vpcId, namespace: namespaces.loadBalancerController,
+        serviceAccount: serviceAccounts.loadBalancerController, roleArn: roles.roleArns["load-balancer-controller"],
+    }, onCluster);
+    new PublicIngress("ingress", {
+        namespace: appNamespace, services: config.services, host: config.edge.domain, certificateArn: edge.certificateArn,
+        webAclArn: edge.webAclArn, deletionProtection: protectData, controller: loadBalancerController,
+    }, onCluster);
+    new FluentBit("fluent-bit", {
+        namespace: loggingNamespace.name, region: config.region, logGroupName: logs.names.containers,
+        serviceAccount: serviceAccounts.fluentBit, roleArn: roles.roleArns["fluent-bit"], dependsOn: [loggingNamespace.namespace],
+    }, onCluster);
+    new Monitoring("monitoring", {
+        namespace: monitoringNamespace, applicationNamespace: appNamespace, region: config.region, criticalTopicArn: topics.alerts,
+        alertmanagerServiceAccount: serviceAccounts.alertmanager, alertmanagerRoleArn: roles.roleArns.alertmanager, storageClassName: storage.storageClassName,
+    }, onCluster);
 
     return {
         clusterName: cluster.clusterName,
