@@ -9,6 +9,7 @@ import { awsEksClusterEndpointRestricted } from "./aws-eks-cluster-endpoint-rest
 import { awsEksClusterSecretsEncrypted } from "./aws-eks-cluster-secrets-encrypted";
 import { awsEksNodegroupNoRemoteAccess } from "./aws-eks-nodegroup-no-remote-access";
 import { awsIamIrsaTrustPinned } from "./aws-iam-irsa-trust-pinned";
+import { awsIamOidcTrustPinned } from "./aws-iam-oidc-trust-pinned";
 import { awsIamPolicyNoWildcardAdmin } from "./aws-iam-policy-no-wildcard-admin";
 import { awsLaunchtemplateImdsv2HopLimit1 } from "./aws-launchtemplate-imdsv2-hop-limit-1";
 import { awsLaunchtemplateVolumesEncrypted } from "./aws-launchtemplate-volumes-encrypted";
@@ -51,7 +52,7 @@ new PolicyPack("eventsphere-security", {
         // AWS controls.
         awsEbsVolumeEncrypted, awsLaunchtemplateVolumesEncrypted, awsLaunchtemplateImdsv2HopLimit1, awsEksNodegroupNoRemoteAccess,
         awsEksClusterControlPlaneLogging, awsEksClusterEndpointRestricted, awsEksClusterSecretsEncrypted, awsEcrRepositoryScanOnPush,
-        awsEcrRepositoryEncrypted, awsEc2SecurityGroupNoPublicIngress, awsIamPolicyNoWildcardAdmin, awsIamIrsaTrustPinned,
+        awsEcrRepositoryEncrypted, awsEc2SecurityGroupNoPublicIngress, awsIamPolicyNoWildcardAdmin, awsIamIrsaTrustPinned, awsIamOidcTrustPinned,
         awsCloudwatchLogGroupRetention, awsStorageEncryptedWithKms, awsS3BucketEncrypted,
     ],
 });

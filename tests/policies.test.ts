@@ -27,6 +27,9 @@ const goodLaunchTemplate = {
 const goodCluster = { enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"], endpointPrivateAccess: true, endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"], encryptionConfigKeyArn: "arn:aws:kms:k" };
 const trust = (condition: Record<string, unknown>) => JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Federated: "arn:aws:iam::1:oidc-provider/oidc.eks.x/id/A" }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition }] });
 
+const gh = "token.actions.githubusercontent.com";
+const githubRole = (condition: Record<string, unknown>) => resource("aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Federated: `arn:aws:iam::1:oidc-provider/${gh}` }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition }] }) });
+
 type Case = [policy: string, good: CapturedResource[], bad: CapturedResource[], level?: string];
 const cases: Case[] = [
     ["kubernetes-pod-no-host-process", [pod(() => undefined)], [pod(p => { p.spec.containers[0].securityContext.windowsOptions = { hostProcess: true }; })]],
@@ -82,8 +85,14 @@ const cases: Case[] = [
     ["aws-iam-policy-no-wildcard-admin", [resource("aws:iam/rolePolicy:RolePolicy", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }] }) })],
         [resource("aws:iam/policy:Policy", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) })]],
     ["aws-iam-irsa-trust-pinned",
-        [resource("aws:iam/role:Role", { assumeRolePolicy: trust({ StringEquals: { "oidc.eks.x/id/A:sub": "system:serviceaccount:ns:sa", "oidc.eks.x/id/A:aud": "sts.amazonaws.com" } }) })],
+        [resource("aws:iam/role:Role", { assumeRolePolicy: trust({ StringEquals: { "oidc.eks.x/id/A:sub": "system:serviceaccount:ns:sa", "oidc.eks.x/id/A:aud": "sts.amazonaws.com" } }) }),
+            githubRole({ StringEquals: { [`${gh}:aud`]: "sts.amazonaws.com", [`${gh}:sub`]: "repo:acme/platform:pull_request" } })],
         [resource("aws:iam/role:Role", { assumeRolePolicy: trust({ StringEquals: { "oidc.eks.x/id/A:aud": "sts.amazonaws.com" }, StringLike: { "oidc.eks.x/id/A:sub": "system:serviceaccount:*" } }) })]],
+    ["aws-iam-oidc-trust-pinned",
+        [githubRole({ StringEquals: { [`${gh}:aud`]: "sts.amazonaws.com", [`${gh}:sub`]: ["repo:acme/platform:pull_request", "repo:acme/platform:ref:refs/heads/main"] } })],
+        [githubRole({ StringEquals: { [`${gh}:aud`]: "sts.amazonaws.com" }, StringLike: { [`${gh}:sub`]: "repo:acme/*" } }),
+            githubRole({ StringEquals: { [`${gh}:aud`]: "sts.amazonaws.com", [`${gh}:sub`]: "repo:acme/platform:*" } }),
+            githubRole({ StringEquals: { [`${gh}:sub`]: "repo:acme/platform:pull_request" } })]],
     ["aws-cloudwatch-log-group-retention", [resource("aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 7, kmsKeyId: "k" })], [resource("aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "k" })]],
     ["aws-storage-encrypted-with-kms", [resource("aws:sns/topic:Topic", { kmsMasterKeyId: "k" })], [resource("aws:secretsmanager/secret:Secret", { name: "s" })]],
     ["aws-s3-bucket-encrypted", [], [resource("aws:s3/bucket:Bucket", { bucket: "b" })]],
