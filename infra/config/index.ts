@@ -13,12 +13,14 @@ export interface StackConfig extends ParsedStackConfig {
     /** Whether stateful resources are protected and retained on delete (prod). */
     protectStatefulResources: boolean;
     cluster: ParsedStackConfig["cluster"] & { deletionProtection: boolean };
+    imageSigning: ParsedStackConfig["imageSigning"] & { enforce: boolean };
 }
 
 export type ServiceConfig = StackConfig["services"][number];
 export type NodeGroupConfig = StackConfig["nodeGroups"][number];
 export type ImageConfig = ServiceConfig["image"];
 export type MongoDbConfig = StackConfig["mongodb"];
+export type DeliveryConfig = NonNullable<StackConfig["delivery"]>;
 
 /** A user's mistake in stack config: reported without a stack trace. */
 export class ConfigError extends pulumi.RunError {
@@ -79,6 +81,7 @@ export function parseStackConfig(raw: Record<string, string>): StackConfig {
         namePrefix: `${projectNamespace}-${config.environment}`,
         protectStatefulResources: config.environment === "prod",
         cluster: { ...config.cluster, deletionProtection: config.cluster.deletionProtection ?? config.environment === "prod" },
+        imageSigning: { ...config.imageSigning, enforce: config.imageSigning.enforce ?? config.environment === "prod" },
     };
 }
 

@@ -75,8 +75,28 @@ const addonVersionsPinned: Rule = c => {
         : [{ key: "cluster.kubernetesVersion", value: c.cluster.kubernetesVersion, rule: `must be a version whose add-ons are pinned in infra/addon-versions.ts (${pinned.join(", ")})` }];
 };
 
+const prodEnforcesSignatures: Rule = c =>
+    c.environment === "prod" && c.imageSigning.enforce === false
+        ? [{ key: "imageSigning.enforce", value: false, rule: "prod admits only signed images; warn-only is for dev" }]
+        : [];
+
+const signerKnown: Rule = c =>
+    c.imageSigning.publicKey === undefined && c.delivery === undefined
+        ? [{ key: "imageSigning", value: c.imageSigning, rule: "needs publicKey, or delivery.repository so that keyless signatures of its image workflow are trusted" }]
+        : [];
+
+const prodIsPromoted: Rule = c => [
+    ...(c.environment === "prod" && c.delivery?.deployOnPush
+        ? [{ key: "delivery.deployOnPush", value: true, rule: "prod deploys only after dev succeeded: set delivery.promotesTo: prod on dev instead" }]
+        : []),
+    ...(c.delivery?.promotesTo === c.environment
+        ? [{ key: "delivery.promotesTo", value: c.delivery.promotesTo, rule: "must name another stack" }]
+        : []),
+];
+
 export const configRules: Rule[] = [
     addonVersionsPinned,
     prodNeedsTwoZones, prodNeedsNatPerZone, prodNeedsReplicas, limitsCoverRequests, serviceNamesUnique,
     talksToKnownPeers, nodeGroupSizesOrdered, prodKeepsWaf, oneCertificateSource,
+    prodEnforcesSignatures, signerKnown, prodIsPromoted,
 ];

@@ -90,6 +90,24 @@ export const stackSchema = z.strictObject({
     backup: z.strictObject({
         retentionDays: z.number().int().min(1),
     }),
+    /** Pull-request previews and deployments: absent for a stack run by hand (no CI identities, no Pulumi Cloud settings). */
+    delivery: z.strictObject({
+        repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "must be the GitHub repository as owner/name"),
+        pulumiOrganization: z.string().regex(/^[\w.-]+$/, "must be a Pulumi Cloud organization name"),
+        /** Deploy with Pulumi Deployments on every push to main; prod is promoted from dev instead. */
+        deployOnPush: z.boolean(),
+        /** The stack that Pulumi Deployments deploys once this one's deployment succeeded. */
+        promotesTo: dnsLabel.optional(),
+        /** An account has one GitHub OIDC provider; name it here when it already exists. */
+        githubOidcProviderArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/, "must be the account's GitHub OIDC provider ARN").optional(),
+    }).optional(),
+    /** Admission of images from this stack's registry only when signed by the image pipeline. */
+    imageSigning: z.strictObject({
+        /** Reject unsigned images (prod always); otherwise admit them with a warning. */
+        enforce: z.boolean().optional(),
+        /** A cosign public key (PEM) for key-pair signing; without it, keyless signatures of the repository's image workflow. */
+        publicKey: z.string().startsWith("-----BEGIN PUBLIC KEY-----", "must be a PEM public key").optional(),
+    }).default({}),
 });
 
 export type StackConfigInput = z.input<typeof stackSchema>;
