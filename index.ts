@@ -33,6 +33,10 @@ import { Monitoring } from "./k8s/monitoring";
 import { WorkloadNamespace } from "./k8s/namespace";
 import { syncedSecrets } from "./k8s/service-secrets";
 import { EncryptedStorageClass } from "./k8s/storage-class";
+import { ImageVerification, Signer, verificationLabel } from "./k8s/image-verification";
+import { CiIdentities } from "./infra/ci-identities";
+import { PulumiDeployments } from "./infra/deployments";
+import { version as policyPackVersion } from "./policies/package.json";
 
 export = async () => {
     const config = readStackConfig();
@@ -103,6 +107,7 @@ export = async () => {
     }, onCluster);
     const appNamespace = new WorkloadNamespace("application", {
         name: namespaces.application, podSecurity: "restricted", kubernetesVersion, budget: applicationBudget(config.services, config.mongodb),
+        labels: verificationLabel,
     }, onCluster);
     const secretsNamespace = new WorkloadNamespace("external-secrets", { name: namespaces.externalSecrets, podSecurity: "restricted", kubernetesVersion }, onCluster);
     // Fluent Bit reads the nodes' log files: this namespace is privileged on purpose and exempt in the policy pack.
@@ -135,7 +140,26 @@ export = async () => {
         alertmanagerServiceAccount: serviceAccounts.alertmanager, alertmanagerRoleArn: roles.roleArns.alertmanager, storageClassName: storage.storageClassName,
     }, onCluster);
 
+    const signer: Signer = config.imageSigning.publicKey ? { publicKey: config.imageSigning.publicKey } : { keyless: { repository: config.delivery!.repository } };
+    new ImageVerification("image-verification", {
+        namespace: new WorkloadNamespace("image-verification", { name: namespaces.imageVerification, podSecurity: "restricted", kubernetesVersion }, onCluster),
+        imagePrefix: `${registryHost(config.accountId, config.region)}/${namePrefix}`, signer, mode: config.imageSigning.enforce ? "enforce" : "warn",
+        serviceAccount: serviceAccounts.policyController, roleArn: roles.roleArns["policy-controller"], region: config.region,
+    }, onCluster);
+
+    // Delivery: CI identities in this account, and Pulumi Deployments settings for this stack.
+    const project = pulumi.getProject();
+    const stack = pulumi.getStack();
+    const ci = config.delivery && new CiIdentities("ci", { namePrefix, project, stack, delivery: config.delivery, arns, dataKeyAlias: `${namePrefix}-data` }, onAws);
+    if (config.delivery && ci) {
+        new PulumiDeployments("deployments", {
+            project, stack, delivery: config.delivery, deployRoleArn: ci.deployRoleArn, region: config.region,
+            policyPack: { name: "eventsphere-security", version: policyPackVersion },
+        });
+    }
+
     return {
+        ciRoleArns: ci && { preview: ci.previewRoleArn, images: ci.imagesRoleArn, deploy: ci.deployRoleArn },
         clusterName: cluster.clusterName,
         kubeconfig: pulumi.secret(cluster.kubeconfig),
         oidcProviderArn: cluster.oidc.arn,

@@ -5,6 +5,7 @@ export const namespaces = {
     logging: "logging",
     monitoring: "monitoring",
     loadBalancerController: "kube-system",
+    imageVerification: "cosign-system",
 } as const;
 
 export const serviceAccounts = {
@@ -12,4 +13,5 @@ export const serviceAccounts = {
     fluentBit: "fluent-bit",
     alertmanager: "alertmanager",
     loadBalancerController: "aws-load-balancer-controller",
+    policyController: "policy-controller",
 } as const;

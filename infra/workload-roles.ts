@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { kmsKeyUseByAlias } from "./addons";
 import { loadBalancerControllerStatements } from "./alb-controller-policy";
+import { ecrPullStatements } from "./ecr-access";
 import { ServiceConfig, TopicKey } from "./config";
 import { IrsaRole, OidcProvider } from "./irsa";
 import { LogGroupName } from "./logging";
@@ -49,6 +50,10 @@ function platformRoleSpecs(args: WorkloadRolesArgs): RoleSpec[] {
             statements: [{ Effect: "Allow", Action: "sns:Publish", Resource: args.topicArns.alerts }],
         },
         {
+            key: "policy-controller", namespace: namespaces.imageVerification, serviceAccount: serviceAccounts.policyController,
+            statements: ecrPullStatements(args.arns, args.namePrefix),
+        },
+        {
             key: "load-balancer-controller", namespace: namespaces.loadBalancerController, serviceAccount: serviceAccounts.loadBalancerController,
             statements: loadBalancerControllerStatements,
         },
@@ -65,7 +70,7 @@ function serviceRoleSpecs(args: WorkloadRolesArgs): RoleSpec[] {
 
 /** IRSA roles for the platform add-ons and the services that call AWS APIs, derived from config data. */
 export class WorkloadRoles extends pulumi.ComponentResource {
-    /** Role ARN by key: a service name, or external-secrets, fluent-bit, alertmanager, load-balancer-controller. */
+    /** Role ARN by key: a service name, or external-secrets, fluent-bit, alertmanager, policy-controller, load-balancer-controller. */
     readonly roleArns: Record<string, pulumi.Output<string>> = {};
 
     constructor(name: string, args: WorkloadRolesArgs, opts?: pulumi.ComponentResourceOptions) {

@@ -1,3 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
+
 /**
  * Every Helm chart the platform installs, pinned. Versions checked against each chart's repository
  * (Chart.yaml and values.yaml) as of 2026-08; bump deliberately, reading the chart's changelog.
@@ -16,4 +18,9 @@ export type ChartName = keyof typeof charts;
 export function chartSource(name: ChartName) {
     const { chart, version, repo } = charts[name];
     return { chart, version, repositoryOpts: { repo } };
+}
+
+/** A chart's `serviceAccount` values: created by the chart, named, and bound to its IRSA role. */
+export function irsaServiceAccount(name: string, roleArn: pulumi.Input<string>) {
+    return { create: true, name, annotations: { "eks.amazonaws.com/role-arn": roleArn } };
 }

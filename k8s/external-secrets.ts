@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { SecretKey } from "../infra/config";
-import { chartSource } from "./charts";
+import { chartSource, irsaServiceAccount } from "./charts";
 import { WorkloadNamespace } from "./namespace";
 
 /** A Kubernetes Secret kept in sync with (part of) one Secrets Manager secret. */
@@ -43,7 +43,7 @@ export class ExternalSecrets extends pulumi.ComponentResource {
             namespace: args.operatorNamespace.name,
             values: {
                 installCRDs: true,
-                serviceAccount: { create: true, name: args.serviceAccount, annotations: { "eks.amazonaws.com/role-arn": args.roleArn } },
+                serviceAccount: irsaServiceAccount(args.serviceAccount, args.roleArn),
                 resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "200m", memory: "256Mi" } },
                 webhook: { resources: { requests: { cpu: "20m", memory: "64Mi" }, limits: { cpu: "100m", memory: "128Mi" } } },
                 certController: { resources: { requests: { cpu: "20m", memory: "64Mi" }, limits: { cpu: "100m", memory: "128Mi" } } },

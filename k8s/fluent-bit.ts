@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { chartSource } from "./charts";
+import { chartSource, irsaServiceAccount } from "./charts";
 
 export interface FluentBitArgs {
     /** A namespace of its own, `privileged` by design: Fluent Bit reads the nodes' log files. */
@@ -34,7 +34,7 @@ export class FluentBit extends pulumi.ComponentResource {
                 firehose: { enabled: false },
                 kinesis: { enabled: false },
                 elasticsearch: { enabled: false },
-                serviceAccount: { create: true, name: args.serviceAccount, annotations: { "eks.amazonaws.com/role-arn": args.roleArn } },
+                serviceAccount: irsaServiceAccount(args.serviceAccount, args.roleArn),
                 // Root to read the host's log files, but nothing more: no escalation, no capabilities.
                 containerSecurityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
                 podSecurityContext: { seccompProfile: { type: "RuntimeDefault" } },

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { chartSource } from "./charts";
+import { chartSource, irsaServiceAccount } from "./charts";
 
 export interface LoadBalancerControllerArgs {
     clusterName: string;
@@ -25,7 +25,7 @@ export class LoadBalancerController extends pulumi.ComponentResource {
                 region: args.region,
                 vpcId: args.vpcId,
                 replicaCount: 2,
-                serviceAccount: { create: true, name: args.serviceAccount, annotations: { "eks.amazonaws.com/role-arn": args.roleArn } },
+                serviceAccount: irsaServiceAccount(args.serviceAccount, args.roleArn),
                 resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "200m", memory: "256Mi" } },
                 // WAFv2 only: the ACL is attached by annotation; classic WAF and Shield are not used.
                 enableWaf: false,

@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { alertRules, runbookPath } from "./alert-rules";
-import { chartSource } from "./charts";
+import { chartSource, irsaServiceAccount } from "./charts";
 import { partOf } from "./labels";
 import { WorkloadNamespace } from "./namespace";
 
@@ -37,7 +37,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 grafana: { enabled: false },
                 nodeExporter: { enabled: false },
                 alertmanager: {
-                    serviceAccount: { create: true, name: args.alertmanagerServiceAccount, annotations: { "eks.amazonaws.com/role-arn": args.alertmanagerRoleArn } },
+                    serviceAccount: irsaServiceAccount(args.alertmanagerServiceAccount, args.alertmanagerRoleArn),
                     config: alertmanagerConfig(args),
                     alertmanagerSpec: { resources: resources("25m", "128Mi") },
                 },
@@ -53,7 +53,11 @@ export class Monitoring extends pulumi.ComponentResource {
                         },
                     },
                 },
-                prometheusOperator: { resources: resources("50m", "128Mi") },
+                prometheusOperator: {
+                    resources: resources("50m", "128Mi"),
+                    // The webhook's certificate Job: every container in the namespace has limits.
+                    admissionWebhooks: { patch: { resources: resources("10m", "64Mi") } },
+                },
                 "kube-state-metrics": { resources: resources("25m", "128Mi") },
             },
         }, args.namespace.within(this));

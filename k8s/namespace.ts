@@ -19,6 +19,8 @@ export interface WorkloadNamespaceArgs {
     /** Pins the Pod Security Admission version label, e.g. "1.35". */
     kubernetesVersion: string;
     budget?: NamespaceBudget;
+    /** Further labels, such as the opt-in to image-signature verification. */
+    labels?: Record<string, string>;
 }
 
 /** Default request and limit for a container that names none, and the largest any container may ask for. */
@@ -45,7 +47,7 @@ export class WorkloadNamespace extends pulumi.ComponentResource {
             [`pod-security.kubernetes.io/${mode}`, args.podSecurity],
             [`pod-security.kubernetes.io/${mode}-version`, version],
         ]));
-        this.namespace = new k8s.core.v1.Namespace(name, { metadata: { name: args.name, labels } }, { parent: this });
+        this.namespace = new k8s.core.v1.Namespace(name, { metadata: { name: args.name, labels: { ...args.labels, ...labels } } }, { parent: this });
         if (args.budget) this.budget(name, args.budget);
         this.registerOutputs({ name: this.name });
     }

@@ -27,7 +27,7 @@ for (const stack of ["dev", "prod"] as const) {
             const run = await stackRun(stack);
             const levels = Object.fromEntries(ofType(run, "kubernetes:core/v1:Namespace").map(r => (r.inputs as any).metadata)
                 .map((m: any) => [m.name, m.labels["pod-security.kubernetes.io/enforce"]]));
-            assert.deepStrictEqual(levels, { eventsphere: "restricted", "external-secrets": "restricted", logging: "privileged", monitoring: "restricted" });
+            assert.deepStrictEqual(levels, { eventsphere: "restricted", "external-secrets": "restricted", logging: "privileged", monitoring: "restricted", "cosign-system": "restricted" });
         });
 
         it("MongoDB: 3 members in prod, 1 in dev, on the encrypted, retained gp3 class", async () => {
