@@ -5,7 +5,8 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { analyze, PolicyConfigFile } from "./engine/analyze";
-import { InputFileError, readResourceFiles } from "./engine/manifests";
+import { readResourceFiles } from "./engine/manifests";
+import { runCli } from "./engine/cli";
 import { PolicyPackHost } from "./engine/policy-host";
 
 async function main(): Promise<number> {
@@ -38,7 +39,4 @@ async function main(): Promise<number> {
     }
 }
 
-main().then(code => process.exit(code), (err: Error) => {
-    console.error(err instanceof InputFileError ? `error: ${err.message}` : err);
-    process.exit(2);
-});
+runCli(main);

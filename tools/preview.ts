@@ -9,8 +9,8 @@ import { analyze, PolicyConfigFile } from "./engine/analyze";
 import { runProgram } from "./engine/capture";
 import { PolicyPackHost } from "./engine/policy-host";
 import { summary, toPlan } from "./engine/report";
-import { listStacks, loadStackConfig, StackFileError } from "./engine/stack-config";
-import { RunError } from "@pulumi/pulumi";
+import { listStacks, loadStackConfig } from "./engine/stack-config";
+import { runCli } from "./engine/cli";
 
 async function main(): Promise<number> {
     const { values } = parseArgs({
@@ -35,9 +35,4 @@ async function main(): Promise<number> {
     }
 }
 
-main().then(code => process.exit(code), (err: unknown) => {
-    // A user's mistake (config, stack file) is a message; anything else is a bug and keeps its trace.
-    const userError = RunError.isInstance(err) || err instanceof StackFileError;
-    console.error(userError ? `error: ${(err as Error).message}` : err);
-    process.exit(userError ? 2 : 3);
-});
+runCli(main);
