@@ -85,6 +85,12 @@ const signerKnown: Rule = c =>
         ? [{ key: "imageSigning", value: c.imageSigning, rule: "needs publicKey, or delivery.repository so that keyless signatures of its image workflow are trusted" }]
         : [];
 
+/** Seed "Image Signing": what was scanned and signed is a digest; prod runs exactly that. */
+const prodPinsDigests: Rule = c => c.environment !== "prod" ? [] : [
+    ...c.services.flatMap((s, i) => s.image.digest ? [] : [{ key: `services[${i}].image`, value: s.image, rule: "prod deploys images by digest (the image pipeline's pull request sets it)" }]),
+    ...(c.mongodb.image.digest ? [] : [{ key: "mongodb.image", value: c.mongodb.image, rule: "prod deploys images by digest (the image pipeline's pull request sets it)" }]),
+];
+
 const prodIsPromoted: Rule = c => [
     ...(c.environment === "prod" && c.delivery?.deployOnPush
         ? [{ key: "delivery.deployOnPush", value: true, rule: "prod deploys only after dev succeeded: set delivery.promotesTo: prod on dev instead" }]
@@ -98,5 +104,5 @@ export const configRules: Rule[] = [
     addonVersionsPinned,
     prodNeedsTwoZones, prodNeedsNatPerZone, prodNeedsReplicas, limitsCoverRequests, serviceNamesUnique,
     talksToKnownPeers, nodeGroupSizesOrdered, prodKeepsWaf, oneCertificateSource,
-    prodEnforcesSignatures, signerKnown, prodIsPromoted,
+    prodEnforcesSignatures, signerKnown, prodIsPromoted, prodPinsDigests,
 ];
