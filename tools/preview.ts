@@ -5,9 +5,8 @@
  */
 import * as fs from "fs";
 import { parseArgs } from "util";
-import { analyze, PolicyConfigFile } from "./engine/analyze";
-import { runProgram } from "./engine/capture";
-import { PolicyPackHost } from "./engine/policy-host";
+import { PolicyConfigFile } from "./engine/analyze";
+import { offlinePreview } from "./engine/offline-preview";
 import { summary, toPlan } from "./engine/report";
 import { listStacks, loadStackConfig } from "./engine/stack-config";
 import { runCli } from "./engine/cli";
@@ -23,16 +22,10 @@ async function main(): Promise<number> {
     const config = loadStackConfig(values.stack);
     const policyConfig = values["policy-config"] ? JSON.parse(fs.readFileSync(values["policy-config"], "utf8")) as PolicyConfigFile : undefined;
     const preview = !values.up;
-    const run = await runProgram({ stack: values.stack, config, preview });
-    const host = await PolicyPackHost.start(config);
-    try {
-        const analysis = await analyze(host, { stack: run.stack, project: run.project, config, preview, resources: run.resources, policyConfig });
-        console.log(summary(run, analysis));
-        if (values.json) fs.writeFileSync(values.json, JSON.stringify(toPlan(run, analysis), null, 2));
-        return analysis.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0;
-    } finally {
-        await host.stop();
-    }
+    const { run, analysis } = await offlinePreview({ stack: values.stack, config, preview, policyConfig });
+    console.log(summary(run, analysis));
+    if (values.json) fs.writeFileSync(values.json, JSON.stringify(toPlan(run, analysis), null, 2));
+    return analysis.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0;
 }
 
 runCli(main);

@@ -129,6 +129,11 @@ let running = false;
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     if (running) throw new Error("runProgram: one program at a time per process (the Pulumi runtime is global)");
     running = true;
+    // The SDK captures a stack trace for every resource (its source position, which this engine never
+    // reports); ts-node's source-mapped traces made that most of a run's time. Plain V8 traces meanwhile.
+    const errors = Error as { prepareStackTrace?: unknown };
+    const prepareStackTrace = errors.prepareStackTrace;
+    errors.prepareStackTrace = undefined;
     try {
         const project = readProjectName();
         const monitor = new RecordingMonitor(options.mocks ?? PlatformMocks.forStack(options.preview, options.config));
@@ -142,6 +147,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         await settle(monitor);
         return { stack: options.stack, project, resources: monitor.captured, outputs: (outputs ?? {}) as Record<string, unknown> };
     } finally {
+        errors.prepareStackTrace = prepareStackTrace;
         running = false;
     }
 }
