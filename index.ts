@@ -7,7 +7,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { addonVersionsByKubernetesVersion } from "./infra/addon-versions";
 import { ClusterAddons } from "./infra/addons";
-import { Cluster } from "./infra/cluster";
+import { Cluster, ClusterAccess } from "./infra/cluster";
 import { readStackConfig } from "./infra/config";
 import { ThreatDetection } from "./infra/detection";
 import { Edge } from "./infra/edge";
@@ -34,7 +34,7 @@ import { WorkloadNamespace } from "./k8s/namespace";
 import { syncedSecrets } from "./k8s/service-secrets";
 import { EncryptedStorageClass } from "./k8s/storage-class";
 import { ImageVerification, Signer, verificationLabel } from "./k8s/image-verification";
-import { CiIdentities } from "./infra/ci-identities";
+import { ciRoleNames, CiIdentities } from "./infra/ci-identities";
 import { PulumiDeployments } from "./infra/deployments";
 import { version as policyPackVersion } from "./policies/package.json";
 
@@ -68,6 +68,21 @@ export = async () => {
         new ThreatDetection("detection", { namePrefix, arns, dataKeyArn: keys.arns.data, alertsTopicArn: notifications.topicArns.alerts, protectData }, onAws);
     }
 
+    // CI identities first: the cluster's access entries name the preview and deploy roles.
+    const project = pulumi.getProject();
+    const stack = pulumi.getStack();
+    const ci = config.delivery && new CiIdentities("ci", { namePrefix, project, stack, delivery: config.delivery, arns, dataKeyAlias: `${namePrefix}-data` }, onAws);
+    const ciRoles = ciRoleNames(namePrefix);
+    const role = (name: string) => arns.global("iam", `role/${name}`);
+    const clusterAccess: ClusterAccess[] = [
+        { name: "platformAdmin", principalArn: config.cluster.adminRoleArn, level: "admin" },
+        ...(config.cluster.deployerRoleArn ? [{ name: "deployer", principalArn: config.cluster.deployerRoleArn, level: "admin" as const }] : []),
+        ...(ci ? [
+            { name: "pulumiDeployments", principalArn: role(ciRoles.deploy), level: "admin" as const },
+            { name: "pullRequestPreview", principalArn: role(ciRoles.preview), level: "view" as const },
+        ] : []),
+    ];
+
     const network = new Network("network", { namePrefix, clusterName, arns, ...config.network, logsKeyArn: keys.arns.logs, protectData }, onAws);
     const cluster = new Cluster("cluster", {
         clusterName,
@@ -76,11 +91,10 @@ export = async () => {
         privateSubnetIds: network.privateSubnetIds,
         publicEndpointCidrs: config.cluster.publicEndpointCidrs,
         secretsKeyArn: keys.arns.eks,
-        adminRoleArn: config.cluster.adminRoleArn,
-        deployerRoleArn: config.cluster.deployerRoleArn,
+        access: clusterAccess,
         deletionProtection: config.cluster.deletionProtection,
         tags,
-        waitFor: logs.groups,
+        waitFor: [...logs.groups, ...(ci?.roles ?? [])],
     }, onAws);
     const addons = new ClusterAddons("addons", {
         namePrefix, clusterName: cluster.clusterName, arns, oidc: cluster.oidc, ebsKeyAlias: `${namePrefix}-ebs`,
@@ -147,10 +161,7 @@ export = async () => {
         serviceAccount: serviceAccounts.policyController, roleArn: roles.roleArns["policy-controller"], region: config.region,
     }, onCluster);
 
-    // Delivery: CI identities in this account, and Pulumi Deployments settings for this stack.
-    const project = pulumi.getProject();
-    const stack = pulumi.getStack();
-    const ci = config.delivery && new CiIdentities("ci", { namePrefix, project, stack, delivery: config.delivery, arns, dataKeyAlias: `${namePrefix}-data` }, onAws);
+    // Pulumi Deployments settings for this stack.
     if (config.delivery && ci) {
         new PulumiDeployments("deployments", {
             project, stack, delivery: config.delivery, deployRoleArn: ci.deployRoleArn, region: config.region,

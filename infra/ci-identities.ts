@@ -8,6 +8,11 @@ import { ArnBuilder, policyDocument, Statement } from "./policy-document";
 export const githubIssuer = "token.actions.githubusercontent.com";
 export const pulumiIssuer = "api.pulumi.com/oidc";
 
+/** The CI roles' names: known from config, so the cluster's access entries can name them up front. */
+export function ciRoleNames(namePrefix: string) {
+    return { preview: `${namePrefix}-github-preview`, images: `${namePrefix}-github-images`, deploy: `${namePrefix}-pulumi-deploy` };
+}
+
 export interface CiIdentitiesArgs {
     namePrefix: string;
     project: string;
@@ -62,6 +67,8 @@ export class CiIdentities extends pulumi.ComponentResource {
     readonly previewRoleArn: pulumi.Output<string>;
     readonly imagesRoleArn: pulumi.Output<string>;
     readonly deployRoleArn: pulumi.Output<string>;
+    /** Everything that must exist before another resource may name these roles. */
+    readonly roles: aws.iam.Role[] = [];
     private readonly providers: aws.iam.OpenIdConnectProvider[];
 
     constructor(name: string, args: CiIdentitiesArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -80,16 +87,17 @@ export class CiIdentities extends pulumi.ComponentResource {
             }, { parent: this }),
         ];
         const subjects = githubSubjects(delivery.repository);
+        const names = ciRoleNames(namePrefix);
 
-        this.previewRoleArn = this.role(`${namePrefix}-github-preview`, {
+        this.previewRoleArn = this.role(names.preview, {
             trust: federatedTrust(github, githubIssuer, "sts.amazonaws.com", [subjects.pullRequests, subjects.main]),
             managedPolicyArns: [args.arns.managedPolicy("ReadOnlyAccess")],
         });
-        this.imagesRoleArn = this.role(`${namePrefix}-github-images`, {
+        this.imagesRoleArn = this.role(names.images, {
             trust: federatedTrust(github, githubIssuer, "sts.amazonaws.com", [subjects.main]),
             statements: [...ecrPushStatements(args.arns, namePrefix), ...kmsKeyUseByAlias(args.arns, args.dataKeyAlias, { actions: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"] })],
         });
-        this.deployRoleArn = this.role(`${namePrefix}-pulumi-deploy`, {
+        this.deployRoleArn = this.role(names.deploy, {
             trust: federatedTrust(pulumiCloud, pulumiIssuer, delivery.pulumiOrganization, pulumiSubjects(delivery.pulumiOrganization, args.project, args.stack)),
             managedPolicyArns: [args.arns.managedPolicy("PowerUserAccess")],
             statements: deployerIamStatements(args.arns, namePrefix),
@@ -99,6 +107,7 @@ export class CiIdentities extends pulumi.ComponentResource {
 
     private role(name: string, spec: { trust: string; statements?: Statement[]; managedPolicyArns?: string[] }): pulumi.Output<string> {
         const role = new aws.iam.Role(name, { name, assumeRolePolicy: spec.trust, maxSessionDuration: 3600 }, { parent: this, dependsOn: this.providers });
+        this.roles.push(role);
         if (spec.statements) new aws.iam.RolePolicy(name, { role: role.id, policy: policyDocument(spec.statements) }, { parent: this });
         for (const policyArn of spec.managedPolicyArns ?? []) {
             new aws.iam.RolePolicyAttachment(`${name}-${policyArn.split("/").pop()}`, { role: role.name, policyArn }, { parent: this });

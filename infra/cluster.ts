@@ -4,7 +4,18 @@ import { OidcProvider } from "./irsa";
 
 /** Seed "Control Plane Logging": all five components. */
 export const controlPlaneLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
-const clusterAdminPolicy = "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy";
+const accessPolicies = {
+    admin: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+    // Read-only, Secrets excluded: enough for previews (the Kubernetes provider falls back to a client-side diff).
+    view: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+};
+
+/** An IAM role admitted to the cluster, at one of the access levels above. */
+export interface ClusterAccess {
+    name: string;
+    principalArn: string;
+    level: keyof typeof accessPolicies;
+}
 
 export interface ClusterArgs {
     clusterName: string;
@@ -14,11 +25,11 @@ export interface ClusterArgs {
     /** Empty: the public endpoint is off. Never 0.0.0.0/0 (config validation refuses it). */
     publicEndpointCidrs: string[];
     secretsKeyArn: pulumi.Input<string>;
-    adminRoleArn: string;
-    deployerRoleArn?: string;
+    /** Who may use the Kubernetes API: the platform admins, deployers, CI previews. */
+    access: ClusterAccess[];
     deletionProtection: boolean;
     tags: Record<string, string>;
-    /** The control-plane log group: EKS would otherwise create it first, unencrypted and kept forever. */
+    /** The control-plane log group (EKS would otherwise create it first, unencrypted and kept forever), and the roles access entries name. */
     waitFor: pulumi.Resource[];
 }
 
@@ -35,10 +46,6 @@ export class Cluster extends pulumi.ComponentResource {
 
     constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("eventsphere:infra:Cluster", name, {}, opts);
-        const adminAccess = (principalArn: string) => ({
-            principalArn,
-            accessPolicies: { clusterAdmin: { policyArn: clusterAdminPolicy, accessScope: { type: "cluster" } } },
-        });
         const cluster = new eks.Cluster(args.clusterName, {
             name: args.clusterName,
             version: args.kubernetesVersion,
@@ -51,10 +58,10 @@ export class Cluster extends pulumi.ComponentResource {
             encryptionConfigKeyArn: args.secretsKeyArn,
             createOidcProvider: true,
             authenticationMode: eks.AuthenticationMode.Api,
-            accessEntries: {
-                platformAdmin: adminAccess(args.adminRoleArn),
-                ...(args.deployerRoleArn ? { deployer: adminAccess(args.deployerRoleArn) } : {}),
-            },
+            accessEntries: Object.fromEntries(args.access.map(entry => [entry.name, {
+                principalArn: entry.principalArn,
+                accessPolicies: { [entry.level]: { policyArn: accessPolicies[entry.level], accessScope: { type: "cluster" } } },
+            }])),
             skipDefaultNodeGroup: true,
             skipDefaultSecurityGroups: true,
             bootstrapSelfManagedAddons: false,

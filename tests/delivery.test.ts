@@ -31,6 +31,19 @@ for (const stack of ["dev", "prod"] as const) {
             assert.ok(subjects.length > 0 && subjects.every(s => s.startsWith(`pulumi:deploy:org:eventsphere:project:eventsphere:stack:${stack}:operation:`)), subjects.join());
         });
 
+        it("the cluster admits Pulumi Deployments as admin and pull-request previews read-only, after those roles exist", async () => {
+            const run = await stackRun(stack);
+            const [cluster] = ofType(run, "eks:index:Cluster");
+            const entries = (cluster.inputs as any).accessEntries;
+            const policyOf = (name: string) => Object.values(entries[name].accessPolicies as Record<string, { policyArn: string }>)[0].policyArn;
+            assert.match(entries.pulumiDeployments.principalArn, new RegExp(`:role/eventsphere-${stack}-pulumi-deploy$`));
+            assert.match(policyOf("pulumiDeployments"), /AmazonEKSClusterAdminPolicy$/);
+            assert.match(entries.pullRequestPreview.principalArn, new RegExp(`:role/eventsphere-${stack}-github-preview$`));
+            assert.match(policyOf("pullRequestPreview"), /AmazonEKSViewPolicy$/);
+            const previewRole = ofType(run, "aws:iam/role:Role").find(r => (r.inputs as any).name === `eventsphere-${stack}-github-preview`)!;
+            assert.ok(cluster.dependencies.includes(previewRole.urn), "access entries name roles that exist");
+        });
+
         it("deployment settings: this stack, the repository's main branch, previews on pull requests, npm ci, OIDC to AWS", async () => {
             const run = await stackRun(stack);
             const settings = only(run, "pulumiservice:index:DeploymentSettings");
