@@ -28,6 +28,14 @@ interface RoleSpec {
     statements: Statement[];
 }
 
+/** Publishing to our topics, which are encrypted with the data key: SNS needs the publisher's use of it. */
+function publishTo(args: WorkloadRolesArgs, topicArns: string[]): Statement[] {
+    return [
+        { Effect: "Allow", Action: "sns:Publish", Resource: topicArns },
+        ...kmsKeyUseByAlias(args.arns, args.dataKeyAlias, { actions: ["kms:GenerateDataKey*", "kms:Decrypt"] }),
+    ];
+}
+
 function platformRoleSpecs(args: WorkloadRolesArgs): RoleSpec[] {
     const logStreams = (Object.values(args.logGroups)).flatMap(name => [args.arns.regional("logs", `log-group:${name}`), args.arns.regional("logs", `log-group:${name}:*`)]);
     return [
@@ -47,7 +55,7 @@ function platformRoleSpecs(args: WorkloadRolesArgs): RoleSpec[] {
         },
         {
             key: "alertmanager", namespace: namespaces.monitoring, serviceAccount: serviceAccounts.alertmanager,
-            statements: [{ Effect: "Allow", Action: "sns:Publish", Resource: args.topicArns.alerts }],
+            statements: publishTo(args, [args.topicArns.alerts]),
         },
         {
             key: "policy-controller", namespace: namespaces.imageVerification, serviceAccount: serviceAccounts.policyController,
@@ -64,7 +72,7 @@ function platformRoleSpecs(args: WorkloadRolesArgs): RoleSpec[] {
 function serviceRoleSpecs(args: WorkloadRolesArgs): RoleSpec[] {
     return args.services.filter(s => s.publishesTo.length > 0).map(s => ({
         key: s.name, namespace: namespaces.application, serviceAccount: s.name,
-        statements: [{ Effect: "Allow", Action: "sns:Publish", Resource: s.publishesTo.map(topic => args.topicArns[topic]) }],
+        statements: publishTo(args, s.publishesTo.map(topic => args.topicArns[topic])),
     }));
 }
 

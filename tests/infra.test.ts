@@ -94,10 +94,12 @@ for (const stack of ["dev", "prod"] as const) {
             }
         });
 
-        it("notification-service may only publish to its topic", () => {
+        it("notification-service may only publish to its topic, using only the data key that encrypts it", () => {
             const role = ofType(run, "aws:iam/rolePolicy:RolePolicy").map(plain).find(p => p.policy.includes("sns:Publish") && p.policy.includes("-notifications"));
-            const [statement] = JSON.parse(role.policy).Statement;
-            assert.deepStrictEqual(statement, { Effect: "Allow", Action: "sns:Publish", Resource: [`arn:aws:sns:us-east-1:${stack === "dev" ? "111111111111" : "222222222222"}:eventsphere-${stack}-notifications`] });
+            const [publish, key] = JSON.parse(role.policy).Statement;
+            assert.deepStrictEqual(publish, { Effect: "Allow", Action: "sns:Publish", Resource: [`arn:aws:sns:us-east-1:${stack === "dev" ? "111111111111" : "222222222222"}:eventsphere-${stack}-notifications`] });
+            assert.deepStrictEqual(key.Action, ["kms:GenerateDataKey*", "kms:Decrypt"]);
+            assert.deepStrictEqual(key.Condition, { "ForAnyValue:StringEquals": { "kms:ResourceAliases": `alias/eventsphere-${stack}-data` } });
         });
 
         it("no IAM policy allows a wildcard action", () => {
