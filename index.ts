@@ -119,9 +119,16 @@ export = async () => {
     const storage = new EncryptedStorageClass("encrypted-gp3", {
         name: "encrypted-gp3", kmsKeyAliasArn: arns.regional("kms", `alias/${namePrefix}-ebs`), volumeTags: { "eventsphere.io/backup": "mongodb" },
     }, onCluster);
+    // Admission checks image signatures in the application namespace: its webhook runs before anything is created there.
+    const signer: Signer = config.imageSigning.publicKey ? { publicKey: config.imageSigning.publicKey } : { keyless: { repository: config.delivery!.repository } };
+    const imageVerification = new ImageVerification("image-verification", {
+        namespace: new WorkloadNamespace("image-verification", { name: namespaces.imageVerification, podSecurity: "restricted", kubernetesVersion }, onCluster),
+        imagePrefix: `${registryHost(config.accountId, config.region)}/${namePrefix}`, signer, mode: config.imageSigning.enforce ? "enforce" : "warn",
+        serviceAccount: serviceAccounts.policyController, roleArn: roles.roleArns["policy-controller"], region: config.region,
+    }, onCluster);
     const appNamespace = new WorkloadNamespace("application", {
         name: namespaces.application, podSecurity: "restricted", kubernetesVersion, budget: applicationBudget(config.services, config.mongodb),
-        labels: verificationLabel,
+        labels: verificationLabel, waitFor: [imageVerification],
     }, onCluster);
     const secretsNamespace = new WorkloadNamespace("external-secrets", { name: namespaces.externalSecrets, podSecurity: "restricted", kubernetesVersion }, onCluster);
     // Fluent Bit reads the nodes' log files: this namespace is privileged on purpose and exempt in the policy pack.
@@ -154,12 +161,6 @@ export = async () => {
         alertmanagerServiceAccount: serviceAccounts.alertmanager, alertmanagerRoleArn: roles.roleArns.alertmanager, storageClassName: storage.storageClassName,
     }, onCluster);
 
-    const signer: Signer = config.imageSigning.publicKey ? { publicKey: config.imageSigning.publicKey } : { keyless: { repository: config.delivery!.repository } };
-    new ImageVerification("image-verification", {
-        namespace: new WorkloadNamespace("image-verification", { name: namespaces.imageVerification, podSecurity: "restricted", kubernetesVersion }, onCluster),
-        imagePrefix: `${registryHost(config.accountId, config.region)}/${namePrefix}`, signer, mode: config.imageSigning.enforce ? "enforce" : "warn",
-        serviceAccount: serviceAccounts.policyController, roleArn: roles.roleArns["policy-controller"], region: config.region,
-    }, onCluster);
 
     // Pulumi Deployments settings for this stack.
     if (config.delivery && ci) {

@@ -21,6 +21,8 @@ export interface WorkloadNamespaceArgs {
     budget?: NamespaceBudget;
     /** Further labels, such as the opt-in to image-signature verification. */
     labels?: Record<string, string>;
+    /** What must run before anything is created here (the admission webhook that checks its pods). */
+    waitFor?: pulumi.Resource[];
 }
 
 /** Default request and limit for a container that names none, and the largest any container may ask for. */
@@ -47,7 +49,7 @@ export class WorkloadNamespace extends pulumi.ComponentResource {
             [`pod-security.kubernetes.io/${mode}`, args.podSecurity],
             [`pod-security.kubernetes.io/${mode}-version`, version],
         ]));
-        this.namespace = new k8s.core.v1.Namespace(name, { metadata: { name: args.name, labels: { ...args.labels, ...labels } } }, { parent: this });
+        this.namespace = new k8s.core.v1.Namespace(name, { metadata: { name: args.name, labels: { ...args.labels, ...labels } } }, { parent: this, dependsOn: args.waitFor });
         if (args.budget) this.budget(name, args.budget);
         this.registerOutputs({ name: this.name });
     }

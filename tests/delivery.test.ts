@@ -74,6 +74,9 @@ for (const stack of ["dev", "prod"] as const) {
             assert.deepStrictEqual(identity, { issuer: "https://token.actions.githubusercontent.com", subject: `https://github.com/${repository}/.github/workflows/images.yml@refs/heads/main` });
             const app = ofType(run, "kubernetes:core/v1:Namespace").map(r => r.inputs as any).find(n => n.metadata.name === "eventsphere");
             assert.strictEqual(app.metadata.labels["policy.sigstore.dev/include"], "true", "the application namespace opts in");
+            const appNamespace = ofType(run, "kubernetes:core/v1:Namespace").find(r => (r.inputs as any).metadata.name === "eventsphere")!;
+            const controller = run.resources.find(r => r.type === "kubernetes:helm.sh/v4:Chart" && (r.inputs as any).chart === "policy-controller")!;
+            assert.ok(appNamespace.dependencies.includes(controller.urn), "the admission webhook exists before the namespace it guards");
         });
     });
 }
