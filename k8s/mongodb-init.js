@@ -4,7 +4,8 @@ const host = i => `${process.env.SET_NAME}-${i}.${process.env.SERVICE_HOST}:${pr
 try {
   rs.status();
 } catch (e) {
-  rs.initiate({ _id: process.env.REPLICA_SET, members: Array.from({ length: members }, (_, i) => ({ _id: i, host: host(i) })) });
+  // Member 0 is preferred as primary: this script waits on it, connected directly.
+  rs.initiate({ _id: process.env.REPLICA_SET, members: Array.from({ length: members }, (_, i) => ({ _id: i, host: host(i), priority: i === 0 ? 2 : 1 })) });
 }
 while (!db.hello().isWritablePrimary) sleep(1000);
 const app = db.getSiblingDB(process.env.DATABASE);
