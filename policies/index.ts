@@ -16,6 +16,7 @@ import { awsLaunchtemplateVolumesEncrypted } from "./aws-launchtemplate-volumes-
 import { awsS3BucketEncrypted } from "./aws-s3-bucket-encrypted";
 import { awsStorageEncryptedWithKms } from "./aws-storage-encrypted-with-kms";
 import { kubernetesNamespaceDefaultDeny } from "./kubernetes-namespace-default-deny";
+import { kubernetesIngressTlsOnly } from "./kubernetes-ingress-tls-only";
 import { kubernetesNamespacePodSecurityRestricted } from "./kubernetes-namespace-pod-security-restricted";
 import { kubernetesPodApparmorNotUnconfined } from "./kubernetes-pod-apparmor-not-unconfined";
 import { kubernetesPodCapabilitiesRestricted } from "./kubernetes-pod-capabilities-restricted";
@@ -46,7 +47,7 @@ new PolicyPack("eventsphere-security", {
         kubernetesPodNoHostPathVolumes, kubernetesPodNoHostPorts, kubernetesPodNoProbeHost, kubernetesPodApparmorNotUnconfined,
         kubernetesPodSelinuxRestricted, kubernetesPodProcMountDefault, kubernetesPodSeccompRestricted, kubernetesPodSafeSysctls,
         kubernetesPodRestrictedVolumeTypes, kubernetesPodNoPrivilegeEscalation, kubernetesPodRunAsNonRoot,
-        kubernetesPodResourceLimits, kubernetesNamespacePodSecurityRestricted, kubernetesStorageclassEncrypted,
+        kubernetesPodResourceLimits, kubernetesNamespacePodSecurityRestricted, kubernetesStorageclassEncrypted, kubernetesIngressTlsOnly,
         // Advisory by default; the pack's config can make them mandatory.
         kubernetesPodReadOnlyRootFilesystem, kubernetesPodHealthProbes, kubernetesPodImagePinned, kubernetesNamespaceDefaultDeny,
         // AWS controls.

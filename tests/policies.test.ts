@@ -30,6 +30,16 @@ const trust = (condition: Record<string, unknown>) => JSON.stringify({ Statement
 const gh = "token.actions.githubusercontent.com";
 const githubRole = (condition: Record<string, unknown>) => resource("aws:iam/role:Role", { assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Federated: `arn:aws:iam::1:oidc-provider/${gh}` }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition }] }) });
 
+const ingress = (change: Record<string, string | undefined>) => {
+    const annotations: Record<string, string | undefined> = {
+        "alb.ingress.kubernetes.io/scheme": "internet-facing", "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80},{"HTTPS":443}]',
+        "alb.ingress.kubernetes.io/ssl-redirect": "443", "alb.ingress.kubernetes.io/certificate-arn": "arn:aws:acm:us-east-1:1:certificate/c",
+        "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-2021-06", ...change,
+    };
+    const defined = Object.fromEntries(Object.entries(annotations).filter(([, v]) => v !== undefined));
+    return resource("kubernetes:networking.k8s.io/v1:Ingress", { metadata: { name: "web", namespace: "eventsphere", annotations: defined }, spec: { ingressClassName: "alb" } });
+};
+
 type Case = [policy: string, good: CapturedResource[], bad: CapturedResource[], level?: string];
 const cases: Case[] = [
     ["kubernetes-pod-no-host-process", [pod(() => undefined)], [pod(p => { p.spec.containers[0].securityContext.windowsOptions = { hostProcess: true }; })]],
@@ -93,6 +103,10 @@ const cases: Case[] = [
         [githubRole({ StringEquals: { [`${gh}:aud`]: "sts.amazonaws.com" }, StringLike: { [`${gh}:sub`]: "repo:acme/*" } }),
             githubRole({ StringEquals: { [`${gh}:aud`]: "sts.amazonaws.com", [`${gh}:sub`]: "repo:acme/platform:*" } }),
             githubRole({ StringEquals: { [`${gh}:sub`]: "repo:acme/platform:pull_request" } })]],
+    ["kubernetes-ingress-tls-only",
+        [ingress({}), ingress({ "alb.ingress.kubernetes.io/scheme": "internal", "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80}]' })],
+        [ingress({ "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP":80}]' }), ingress({ "alb.ingress.kubernetes.io/ssl-redirect": undefined }),
+            ingress({ "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-2016-08" }), ingress({ "alb.ingress.kubernetes.io/certificate-arn": undefined })]],
     ["aws-cloudwatch-log-group-retention", [resource("aws:cloudwatch/logGroup:LogGroup", { retentionInDays: 7, kmsKeyId: "k" })], [resource("aws:cloudwatch/logGroup:LogGroup", { kmsKeyId: "k" })]],
     ["aws-storage-encrypted-with-kms", [resource("aws:sns/topic:Topic", { kmsMasterKeyId: "k" })], [resource("aws:secretsmanager/secret:Secret", { name: "s" })]],
     ["aws-s3-bucket-encrypted", [], [resource("aws:s3/bucket:Bucket", { bucket: "b" })]],
