@@ -50,6 +50,17 @@ function tree(resources: CapturedResource[]): string[] {
     return lines;
 }
 
+/** Components their provider expands (Helm charts, eks.Cluster): what they make is not seen offline. */
+function remoteComponents(resources: CapturedResource[]): string[] {
+    const remote = resources.filter(r => r.remote);
+    if (remote.length === 0) return [];
+    return [
+        "", `Not expanded offline (${remote.length} remote components; \`pulumi preview\` sends their children through the pack,`,
+        "and `npm run policy:check` checks `helm template` output):",
+        ...remote.map(r => `  ${r.type} ${r.name}${r.inputs.chart ? ` (${r.inputs.chart}@${r.inputs.version})` : ""}`),
+    ];
+}
+
 /** The human summary: counts by type, the component tree, every violation. */
 export function summary(run: ProgramRun, analysis: Analysis): string {
     const counts = new Map<string, number>();
@@ -60,6 +71,7 @@ export function summary(run: ProgramRun, analysis: Analysis): string {
         "", "Components:", ...tree(run.resources).map(l => `  ${l}`),
         "", `Resources: ${run.resources.length}`,
         ...[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([type, n]) => `  ${String(n).padStart(4)}  ${type}`),
+        ...remoteComponents(run.resources),
         "", `Policies: ${analysis.policies.length} from ${analysis.packName}`,
     ];
     for (const v of analysis.violations) lines.push(`  [${v.enforcementLevel}] ${v.policy}  ${v.urn.split("::").pop()}\n      ${v.message.split("\n").join("\n      ")}`);
