@@ -2,6 +2,7 @@ import * as assert from "assert";
 import { parseStackConfig } from "../infra/config";
 import { ProgramRun } from "../tools/engine/capture";
 import { configWith, ofType, stackRun } from "./harness";
+import { version as policyPackVersion } from "../policies/package.json";
 
 const repository = "eventsphere/eventsphere-platform";
 const gh = "token.actions.githubusercontent.com";
@@ -61,7 +62,7 @@ for (const stack of ["dev", "prod"] as const) {
             const group = only(await stackRun(stack), "pulumiservice:index:PolicyGroup");
             assert.strictEqual(group.mode, "preventative");
             assert.deepStrictEqual(group.stacks, [{ name: stack, routingProject: "eventsphere" }]);
-            assert.strictEqual(group.policyPacks[0].name, "eventsphere-security");
+            assert.deepStrictEqual(group.policyPacks, [{ name: "eventsphere-security", versionTag: policyPackVersion }], "the version in policies/package.json");
         });
 
         it(`admission of unsigned images from the registry: ${stack === "prod" ? "enforced" : "warn-only"}`, async () => {
