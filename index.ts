@@ -7,7 +7,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { addonVersionsByKubernetesVersion } from "./infra/addon-versions";
 import { ClusterAddons } from "./infra/addons";
-import { Cluster, ClusterAccess } from "./infra/cluster";
+import { Cluster } from "./infra/cluster";
 import { readStackConfig } from "./infra/config";
 import { ThreatDetection } from "./infra/detection";
 import { Edge } from "./infra/edge";
@@ -33,8 +33,9 @@ import { Monitoring } from "./k8s/monitoring";
 import { WorkloadNamespace } from "./k8s/namespace";
 import { syncedSecrets } from "./k8s/service-secrets";
 import { EncryptedStorageClass } from "./k8s/storage-class";
-import { ImageVerification, Signer, verificationLabel } from "./k8s/image-verification";
-import { ciRoleNames, CiIdentities } from "./infra/ci-identities";
+import { ImageVerification, signerOf, verificationLabel } from "./k8s/image-verification";
+import { CiIdentities } from "./infra/ci-identities";
+import { clusterAccessEntries } from "./infra/cluster-access";
 import { PulumiDeployments } from "./infra/deployments";
 import { version as policyPackVersion } from "./policies/package.json";
 
@@ -72,16 +73,7 @@ export = async () => {
     const project = pulumi.getProject();
     const stack = pulumi.getStack();
     const ci = config.delivery && new CiIdentities("ci", { namePrefix, project, stack, delivery: config.delivery, arns, dataKeyAlias: `${namePrefix}-data` }, onAws);
-    const ciRoles = ciRoleNames(namePrefix);
-    const role = (name: string) => arns.global("iam", `role/${name}`);
-    const clusterAccess: ClusterAccess[] = [
-        { name: "platformAdmin", principalArn: config.cluster.adminRoleArn, level: "admin" },
-        ...(config.cluster.deployerRoleArn ? [{ name: "deployer", principalArn: config.cluster.deployerRoleArn, level: "admin" as const }] : []),
-        ...(ci ? [
-            { name: "pulumiDeployments", principalArn: role(ciRoles.deploy), level: "admin" as const },
-            { name: "pullRequestPreview", principalArn: role(ciRoles.preview), level: "view" as const },
-        ] : []),
-    ];
+    const clusterAccess = clusterAccessEntries(config, arns, ci !== undefined);
 
     const network = new Network("network", { namePrefix, clusterName, arns, ...config.network, logsKeyArn: keys.arns.logs, protectData }, onAws);
     const cluster = new Cluster("cluster", {
@@ -120,10 +112,9 @@ export = async () => {
         name: "encrypted-gp3", kmsKeyAliasArn: arns.regional("kms", `alias/${namePrefix}-ebs`), volumeTags: { "eventsphere.io/backup": "mongodb" },
     }, onCluster);
     // Admission checks image signatures in the application namespace: its webhook runs before anything is created there.
-    const signer: Signer = config.imageSigning.publicKey ? { publicKey: config.imageSigning.publicKey } : { keyless: { repository: config.delivery!.repository } };
     const imageVerification = new ImageVerification("image-verification", {
         namespace: new WorkloadNamespace("image-verification", { name: namespaces.imageVerification, podSecurity: "restricted", kubernetesVersion }, onCluster),
-        imagePrefix: `${registryHost(config.accountId, config.region)}/${namePrefix}`, signer, mode: config.imageSigning.enforce ? "enforce" : "warn",
+        imagePrefix: `${registryHost(config.accountId, config.region)}/${namePrefix}`, signer: signerOf(config), mode: config.imageSigning.enforce ? "enforce" : "warn",
         serviceAccount: serviceAccounts.policyController, roleArn: roles.roleArns["policy-controller"], region: config.region,
     }, onCluster);
     const appNamespace = new WorkloadNamespace("application", {

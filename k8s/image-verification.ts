@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { StackConfig } from "../infra/config";
 import { chartSource, irsaServiceAccount } from "./charts";
 import { WorkloadNamespace } from "./namespace";
 
@@ -17,6 +18,13 @@ export interface ImageVerificationArgs {
     /** Reads signatures from the stack's ECR (IRSA). */
     roleArn: pulumi.Input<string>;
     region: string;
+}
+
+/** The configured signer: the key pair's public key, else keyless signatures of the repository's image workflow. */
+export function signerOf(config: Pick<StackConfig, "imageSigning" | "delivery">): Signer {
+    if (config.imageSigning.publicKey) return { publicKey: config.imageSigning.publicKey };
+    // Config validation refuses a stack with neither a public key nor a delivery repository.
+    return { keyless: { repository: config.delivery!.repository } };
 }
 
 /** The label that opts a namespace into verification. */
