@@ -78,14 +78,12 @@ export class CiIdentities extends pulumi.ComponentResource {
         const providerArn = (issuer: string) => args.arns.global("iam", `oidc-provider/${issuer}`);
         const github = providerArn(githubIssuer);
         const pulumiCloud = providerArn(pulumiIssuer);
-        this.providers = [
-            ...(delivery.githubOidcProviderArn ? [] : [new aws.iam.OpenIdConnectProvider(`${namePrefix}-github`, {
-                url: `https://${githubIssuer}`, clientIdLists: ["sts.amazonaws.com"],
-            }, { parent: this })]),
-            new aws.iam.OpenIdConnectProvider(`${namePrefix}-pulumi`, {
-                url: `https://${pulumiIssuer}`, clientIdLists: [delivery.pulumiOrganization],
-            }, { parent: this }),
-        ];
+        const issuers = { github: { url: githubIssuer, audience: "sts.amazonaws.com" }, pulumi: { url: pulumiIssuer, audience: delivery.pulumiOrganization } };
+        this.providers = (Object.keys(issuers) as (keyof typeof issuers)[])
+            .filter(key => !delivery.existingOidcProviders.includes(key))
+            .map(key => new aws.iam.OpenIdConnectProvider(`${namePrefix}-${key}`, {
+                url: `https://${issuers[key].url}`, clientIdLists: [issuers[key].audience],
+            }, { parent: this }));
         const subjects = githubSubjects(delivery.repository);
         const names = ciRoleNames(namePrefix);
 

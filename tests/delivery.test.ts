@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { parseStackConfig } from "../infra/config";
 import { ProgramRun } from "../tools/engine/capture";
-import { configWith, ofType, stackRun } from "./harness";
+import { configWith, customRun, ofType, stackRun } from "./harness";
 import { version as policyPackVersion } from "../policies/package.json";
 
 const repository = "eventsphere/eventsphere-platform";
@@ -87,6 +87,14 @@ describe("delivery (promotion)", () => {
         const hook = only(await stackRun("dev"), "pulumiservice:index:Webhook");
         assert.deepStrictEqual([hook.format, hook.payloadUrl, hook.filters], ["pulumi_deployments", "eventsphere/prod", ["deployment_succeeded"]]);
         assert.strictEqual(ofType(await stackRun("prod"), "pulumiservice:index:Webhook").length, 0);
+    });
+
+    it("an account's existing OIDC providers are trusted by their ARN, not created again", async () => {
+        const run = await customRun({ stack: "dev", config: configWith("dev", v => { v["eventsphere:delivery"].existingOidcProviders = ["github"]; }), preview: false });
+        const providers = ofType(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider").map(r => (r.inputs as any).url);
+        assert.deepStrictEqual(providers, ["https://api.pulumi.com/oidc"]);
+        const [statement] = trustOf(roleNamed(run, "eventsphere-dev-github-images"));
+        assert.strictEqual(statement.Principal.Federated, `arn:aws:iam::111111111111:oidc-provider/${gh}`);
     });
 
     const refused = (stack: "dev" | "prod", change: (v: Record<string, any>) => void) => {

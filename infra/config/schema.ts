@@ -98,8 +98,8 @@ export const stackSchema = z.strictObject({
         deployOnPush: z.boolean(),
         /** The stack that Pulumi Deployments deploys once this one's deployment succeeded. */
         promotesTo: dnsLabel.optional(),
-        /** An account has one GitHub OIDC provider; name it here when it already exists. */
-        githubOidcProviderArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/, "must be the account's GitHub OIDC provider ARN").optional(),
+        /** An account has one OIDC provider per issuer: list those it already has, so they are trusted, not created. */
+        existingOidcProviders: z.array(z.enum(["github", "pulumi"])).default([]),
     }).optional(),
     /** Admission of images from this stack's registry only when signed by the image pipeline. */
     imageSigning: z.strictObject({
