@@ -130,19 +130,24 @@ export = async () => {
         operatorNamespace: secretsNamespace, serviceAccount: serviceAccounts.externalSecrets, roleArn: roles.roleArns["external-secrets"],
         region: config.region, secretNames: secrets.secretNames, applicationNamespace: appNamespace, secrets: Object.values(syncedSecrets),
     }, onCluster);
-    new EventSphereApplication("eventsphere", {
-        namespace: appNamespace, services: config.services, mongodb: config.mongodb, registry: registryHost(config.accountId, config.region),
-        namePrefix, roleArns: roles.roleArns, storageClassName: storage.storageClassName, vpcCidr: config.network.vpcCidr,
-        monitoringNamespace: namespaces.monitoring, protectData,
-    }, onCluster);
+    // Off only to bootstrap an account: its registry has no images until the image pipeline has run.
+    if (config.deployApplication) {
+        new EventSphereApplication("eventsphere", {
+            namespace: appNamespace, services: config.services, mongodb: config.mongodb, registry: registryHost(config.accountId, config.region),
+            namePrefix, roleArns: roles.roleArns, storageClassName: storage.storageClassName, vpcCidr: config.network.vpcCidr,
+            monitoringNamespace: namespaces.monitoring, protectData,
+        }, onCluster);
+    }
     const loadBalancerController = new LoadBalancerController("load-balancer-controller", {
         clusterName, region: config.region, vpcId: network.vpcId, namespace: namespaces.loadBalancerController,
         serviceAccount: serviceAccounts.loadBalancerController, roleArn: roles.roleArns["load-balancer-controller"],
     }, onCluster);
-    new PublicIngress("ingress", {
-        namespace: appNamespace, services: config.services, host: config.edge.domain, certificateArn: edge.certificateArn,
-        webAclArn: edge.webAclArn, deletionProtection: protectData, controller: loadBalancerController,
-    }, onCluster);
+    if (config.deployApplication) {
+        new PublicIngress("ingress", {
+            namespace: appNamespace, services: config.services, host: config.edge.domain, certificateArn: edge.certificateArn,
+            webAclArn: edge.webAclArn, deletionProtection: protectData, controller: loadBalancerController,
+        }, onCluster);
+    }
     new FluentBit("fluent-bit", {
         namespace: loggingNamespace.name, region: config.region, logGroupName: logs.names.containers,
         serviceAccount: serviceAccounts.fluentBit, roleArn: roles.roleArns["fluent-bit"], dependsOn: [loggingNamespace.namespace],

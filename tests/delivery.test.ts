@@ -97,6 +97,14 @@ describe("delivery (promotion)", () => {
         assert.strictEqual(statement.Principal.Federated, `arn:aws:iam::111111111111:oidc-provider/${gh}`);
     });
 
+    it("an account's first `pulumi up` can leave the application out until its images exist", async () => {
+        const run = await customRun({ stack: "prod", config: configWith("prod", v => { v["eventsphere:deployApplication"] = false; }), preview: false });
+        assert.strictEqual(ofType(run, "kubernetes:apps/v1:Deployment").length, 0);
+        assert.strictEqual(ofType(run, "kubernetes:networking.k8s.io/v1:Ingress").length, 0);
+        assert.ok(ofType(run, "aws:ecr/repository:Repository").length > 0 && ofType(run, "aws:iam/role:Role").some(r => (r.inputs as any).name === "eventsphere-prod-github-images"),
+            "the registry and the image role exist for the pipeline");
+    });
+
     const refused = (stack: "dev" | "prod", change: (v: Record<string, any>) => void) => {
         try { parseStackConfig(configWith(stack, change)); } catch (e) { return (e as Error).message; }
         return "accepted";

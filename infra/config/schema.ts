@@ -18,6 +18,9 @@ const cpu = z.string().refine(q => parseCpu(q) !== undefined, "must be a CPU qua
 const memory = z.string().refine(q => parseMemory(q) !== undefined, "must be a memory quantity such as 256Mi or 1Gi");
 const retention = z.number().int().refine(d => logRetentionDays.includes(d), `must be one of CloudWatch's retention periods: ${logRetentionDays.join(", ")}`);
 
+/** A top-level yes/no key: the engine hands top-level values to the program as text ("true" or "false"). */
+const flag = (fallback?: "true" | "false") => (fallback ? z.enum(["true", "false"]).default(fallback) : z.enum(["true", "false"])).transform(v => v === "true");
+
 const image = z.strictObject({
     repository: dnsLabel,
     tag: z.string().regex(/^[\w][\w.-]{0,127}$/).refine(t => t !== "latest", "'latest' is not allowed: pin a version or a digest").optional(),
@@ -55,7 +58,7 @@ export const stackSchema = z.strictObject({
     accountId: z.string().regex(/^\d{12}$/, "must be the 12-digit AWS account ID"),
     region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, "must be an AWS region such as us-east-1"),
     alertEmail: z.email(),
-    ownsAccountSecurityServices: z.enum(["true", "false"]).transform(v => v === "true"),
+    ownsAccountSecurityServices: flag(),
     network: z.strictObject({
         vpcCidr: cidr,
         azCount: z.number().int().min(1).max(6),
@@ -90,6 +93,8 @@ export const stackSchema = z.strictObject({
     backup: z.strictObject({
         retentionDays: z.number().int().min(1),
     }),
+    /** The services, MongoDB and their ingress. False only for an account's first `pulumi up`, before any image exists. */
+    deployApplication: flag("true"),
     /** Pull-request previews and deployments: absent for a stack run by hand (no CI identities, no Pulumi Cloud settings). */
     delivery: z.strictObject({
         repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "must be the GitHub repository as owner/name"),
