@@ -1,4 +1,6 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { CapturedResource } from "../tools/engine/capture";
 import { analyseResources, resource } from "./harness";
 
@@ -113,6 +115,15 @@ const cases: Case[] = [
 ];
 
 describe("policy pack over the analyzer gRPC protocol", () => {
+    it("every policy has a test case here and a row in docs/policies.md", async () => {
+        const { policies } = await analyseResources([]);
+        const documented = fs.readFileSync(path.join(__dirname, "..", "docs", "policies.md"), "utf8");
+        for (const { name } of policies) {
+            assert.ok(cases.some(([policy]) => policy === name), `${name}: no test case`);
+            assert.ok(documented.includes(`| \`${name}\` |`), `${name}: not in docs/policies.md`);
+        }
+    });
+
     for (const [policy, good, bad, level = "mandatory"] of cases) {
         it(`${policy}: accepts the compliant resource, rejects each violation (${level})`, async () => {
             const onGood = (await analyseResources(good)).violations.filter(v => v.policy === policy);
