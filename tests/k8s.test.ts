@@ -87,6 +87,18 @@ for (const stack of ["dev", "prod"] as const) {
             }
         });
 
+        it("each service has its own service account; only notification-service carries an IRSA role (SNS)", async () => {
+            const run = await stackRun(stack);
+            const accounts = ofType(run, "kubernetes:core/v1:ServiceAccount").map(r => r.inputs as any);
+            const roles = Object.fromEntries(accounts.map(a => [a.metadata.name, a.metadata.annotations?.["eks.amazonaws.com/role-arn"]]));
+            assert.deepStrictEqual(Object.keys(roles).sort(), ["auth-service", "booking-service", "event-service", "frontend", "notification-service"]);
+            assert.strictEqual(roles["notification-service"], (run.outputs.roleArns as Record<string, string>)["notification-service"]);
+            assert.deepStrictEqual(Object.entries(roles).filter(([, role]) => role).map(([name]) => name), ["notification-service"]);
+            for (const d of ofType(run, "kubernetes:apps/v1:Deployment").map(r => r.inputs as any)) {
+                assert.strictEqual(d.spec.template.spec.serviceAccountName, d.metadata.name, d.metadata.name);
+            }
+        });
+
         it("images come from the stack's ECR registry", async () => {
             const account = loadStackConfig(stack)["eventsphere:accountId"];
             for (const { name, pod } of podTemplates(await stackRun(stack))) {
