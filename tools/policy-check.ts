@@ -2,10 +2,9 @@
  * Applies the policy pack, over the same gRPC path as the offline preview, to files on disk:
  *   npm run policy:check -- [--json] [--policy-config FILE] PATH...
  */
-import * as fs from "fs";
 import { parseArgs } from "util";
 import { analyze, PolicyConfigFile } from "./engine/analyze";
-import { readResourceFiles } from "./engine/manifests";
+import { readPolicyConfig, readResourceFiles } from "./engine/manifests";
 import { runCli } from "./engine/cli";
 import { PolicyPackHost } from "./engine/policy-host";
 
@@ -19,7 +18,7 @@ async function main(): Promise<number> {
         return 2;
     }
     const resources = readResourceFiles(positionals);
-    const policyConfig = values["policy-config"] ? JSON.parse(fs.readFileSync(values["policy-config"], "utf8")) as PolicyConfigFile : undefined;
+    const policyConfig = values["policy-config"] ? readPolicyConfig(values["policy-config"]) as PolicyConfigFile : undefined;
     const host = await PolicyPackHost.start({});
     try {
         const analysis = await analyze(host, { stack: "check", project: "files", config: {}, preview: false, resources, policyConfig });

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import { PolicyConfigFile } from "./engine/analyze";
+import { readPolicyConfig } from "./engine/manifests";
 import { offlinePreview } from "./engine/offline-preview";
 import { summary, toPlan } from "./engine/report";
 import { listStacks, loadStackConfig } from "./engine/stack-config";
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
         return 2;
     }
     const config = loadStackConfig(values.stack);
-    const policyConfig = values["policy-config"] ? JSON.parse(fs.readFileSync(values["policy-config"], "utf8")) as PolicyConfigFile : undefined;
+    const policyConfig = values["policy-config"] ? readPolicyConfig(values["policy-config"]) as PolicyConfigFile : undefined;
     const preview = !values.up;
     const { run, analysis } = await offlinePreview({ stack: values.stack, config, preview, policyConfig });
     console.log(summary(run, analysis));

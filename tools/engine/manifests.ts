@@ -35,6 +35,16 @@ function filesUnder(target: string): string[] {
     return fs.readdirSync(target).sort().flatMap(f => filesUnder(path.join(target, f)));
 }
 
+/** Reads a policy config file (`--policy-config`), naming the file when it is missing or not JSON. */
+export function readPolicyConfig(file: string): Record<string, unknown> {
+    if (!fs.existsSync(file)) throw new InputFileError(`${file}: no such policy config file`);
+    try {
+        return JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new InputFileError(`${file}: not valid JSON: ${(e as Error).message}`);
+    }
+}
+
 /** Reads Kubernetes manifests (YAML/JSON, multi-document) and `[{type, name, properties}]` JSON files. */
 export function readResourceFiles(targets: string[]): CapturedResource[] {
     const resources: CapturedResource[] = [];
