@@ -130,6 +130,10 @@ export = async () => {
         operatorNamespace: secretsNamespace, serviceAccount: serviceAccounts.externalSecrets, roleArn: roles.roleArns["external-secrets"],
         region: config.region, secretNames: secrets.secretNames, applicationNamespace: appNamespace, secrets: Object.values(syncedSecrets),
     }, onCluster);
+    const loadBalancerController = new LoadBalancerController("load-balancer-controller", {
+        clusterName, region: config.region, vpcId: network.vpcId, namespace: namespaces.loadBalancerController,
+        serviceAccount: serviceAccounts.loadBalancerController, roleArn: roles.roleArns["load-balancer-controller"],
+    }, onCluster);
     // Off only to bootstrap an account: its registry has no images until the image pipeline has run.
     if (config.deployApplication) {
         new EventSphereApplication("eventsphere", {
@@ -137,12 +141,6 @@ export = async () => {
             namePrefix, roleArns: roles.roleArns, storageClassName: storage.storageClassName, vpcCidr: config.network.vpcCidr,
             monitoringNamespace: namespaces.monitoring, protectData,
         }, onCluster);
-    }
-    const loadBalancerController = new LoadBalancerController("load-balancer-controller", {
-        clusterName, region: config.region, vpcId: network.vpcId, namespace: namespaces.loadBalancerController,
-        serviceAccount: serviceAccounts.loadBalancerController, roleArn: roles.roleArns["load-balancer-controller"],
-    }, onCluster);
-    if (config.deployApplication) {
         new PublicIngress("ingress", {
             namespace: appNamespace, services: config.services, host: config.edge.domain, certificateArn: edge.certificateArn,
             webAclArn: edge.webAclArn, deletionProtection: protectData, controller: loadBalancerController,
@@ -156,7 +154,6 @@ export = async () => {
         namespace: monitoringNamespace, applicationNamespace: appNamespace, region: config.region, criticalTopicArn: topics.alerts,
         alertmanagerServiceAccount: serviceAccounts.alertmanager, alertmanagerRoleArn: roles.roleArns.alertmanager, storageClassName: storage.storageClassName,
     }, onCluster);
-
 
     // Pulumi Deployments settings for this stack.
     if (config.delivery && ci) {
