@@ -107,4 +107,4 @@ async function main(): Promise<void> {
     }
 }
 
-main().catch(err => { console.error(err); process.exit(1); });
+if (require.main === module) main().catch(err => { console.error(err); process.exit(1); });
