@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { ConfigError, parseStackConfig } from "../infra/config";
 import { configWith } from "./harness";
+import { multiplyServices } from "../tools/bench";
+import { loadStackConfig } from "../tools/engine/stack-config";
 
 function problemFor(config: Record<string, string>): string {
     try {
@@ -47,5 +49,16 @@ describe("stack configuration", () => {
         let error: unknown;
         try { parseStackConfig({}); } catch (e) { error = e; }
         assert.ok(pulumi.RunError.isInstance(error), "pulumi prints a RunError's message without a stack trace");
+    });
+});
+
+describe("benchmark catalog", () => {
+    it("ten copies of the prod catalog form a valid stack, each copy talking only to itself and the data stores", () => {
+        const config = parseStackConfig(multiplyServices(loadStackConfig("prod"), 10));
+        assert.strictEqual(config.services.length, 50);
+        const names = new Set(config.services.map(s => s.name));
+        assert.strictEqual(names.size, 50);
+        const copy3 = config.services.find(s => s.name === "booking-service-3")!;
+        assert.deepStrictEqual(copy3.talksTo, ["mongodb", "auth-service-3", "event-service-3"]);
     });
 });
