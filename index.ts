@@ -147,8 +147,8 @@ export = async () => {
         }, onCluster);
     }
     new FluentBit("fluent-bit", {
-        namespace: loggingNamespace.name, region: config.region, logGroupName: logs.names.containers,
-        serviceAccount: serviceAccounts.fluentBit, roleArn: roles.roleArns["fluent-bit"], dependsOn: [loggingNamespace.namespace],
+        namespace: loggingNamespace, region: config.region, logGroupName: logs.names.containers,
+        serviceAccount: serviceAccounts.fluentBit, roleArn: roles.roleArns["fluent-bit"],
     }, onCluster);
     new Monitoring("monitoring", {
         namespace: monitoringNamespace, applicationNamespace: appNamespace, region: config.region, criticalTopicArn: topics.alerts,

@@ -1,17 +1,16 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { chartSource, irsaServiceAccount } from "./charts";
+import { WorkloadNamespace } from "./namespace";
 
 export interface FluentBitArgs {
     /** A namespace of its own, `privileged` by design: Fluent Bit reads the nodes' log files. */
-    namespace: string;
+    namespace: WorkloadNamespace;
     region: string;
     /** The KMS-encrypted log group with retention, made by the AWS side; Fluent Bit never creates groups. */
     logGroupName: string;
     serviceAccount: string;
     roleArn: pulumi.Input<string>;
-    /** Must exist first: the chart installs into it. */
-    dependsOn: pulumi.Resource[];
 }
 
 /** Seed "CloudWatch Logs": container logs shipped by aws-for-fluent-bit (pinned) as a DaemonSet with its IRSA role. */
@@ -20,7 +19,7 @@ export class FluentBit extends pulumi.ComponentResource {
         super("eventsphere:k8s:FluentBit", name, {}, opts);
         new k8s.helm.v4.Chart(name, {
             ...chartSource("fluentBit"),
-            namespace: args.namespace,
+            namespace: args.namespace.name,
             values: {
                 cloudWatchLogs: {
                     enabled: true,
@@ -41,7 +40,7 @@ export class FluentBit extends pulumi.ComponentResource {
                 resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "250m", memory: "256Mi" } },
                 tolerations: [{ operator: "Exists" }],
             },
-        }, { parent: this, dependsOn: args.dependsOn });
+        }, args.namespace.within(this));
         this.registerOutputs({});
     }
 }
