@@ -20,7 +20,8 @@ export interface MonitoringArgs {
 /** Prometheus pods' labels, as the operator sets them (the services' network policies admit them). */
 export const prometheusPodLabels = { "app.kubernetes.io/name": "prometheus" };
 
-const resources = (cpu: string, memory: string) => ({ requests: { cpu, memory }, limits: { cpu: `${parseInt(cpu) * 4}m`, memory } });
+/** CPU may burst to its limit; memory is reserved whole (request = limit). */
+const resources = (cpu: { request: string; limit: string }, memory: string) => ({ requests: { cpu: cpu.request, memory }, limits: { cpu: cpu.limit, memory } });
 
 /**
  * Seed "Alerting": Prometheus and Alertmanager from kube-prometheus-stack (pinned), the services'
@@ -39,7 +40,7 @@ export class Monitoring extends pulumi.ComponentResource {
                 alertmanager: {
                     serviceAccount: irsaServiceAccount(args.alertmanagerServiceAccount, args.alertmanagerRoleArn),
                     config: alertmanagerConfig(args),
-                    alertmanagerSpec: { resources: resources("25m", "128Mi") },
+                    alertmanagerSpec: { resources: resources({ request: "25m", limit: "100m" }, "128Mi") },
                 },
                 prometheus: {
                     prometheusSpec: {
@@ -47,18 +48,18 @@ export class Monitoring extends pulumi.ComponentResource {
                         podMonitorSelectorNilUsesHelmValues: false,
                         serviceMonitorSelectorNilUsesHelmValues: false,
                         retention: "15d",
-                        resources: resources("200m", "1Gi"),
+                        resources: resources({ request: "200m", limit: "800m" }, "1Gi"),
                         storageSpec: {
                             volumeClaimTemplate: { spec: { storageClassName: args.storageClassName, accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "20Gi" } } } },
                         },
                     },
                 },
                 prometheusOperator: {
-                    resources: resources("50m", "128Mi"),
+                    resources: resources({ request: "50m", limit: "200m" }, "128Mi"),
                     // The webhook's certificate Job: every container in the namespace has limits.
-                    admissionWebhooks: { patch: { resources: resources("10m", "64Mi") } },
+                    admissionWebhooks: { patch: { resources: resources({ request: "10m", limit: "40m" }, "64Mi") } },
                 },
-                "kube-state-metrics": { resources: resources("25m", "128Mi") },
+                "kube-state-metrics": { resources: resources({ request: "25m", limit: "100m" }, "128Mi") },
             },
         }, args.namespace.within(this));
 
