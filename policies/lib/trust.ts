@@ -13,13 +13,21 @@ export function federatedStatements(document: any, selectIssuer: (providerArn: s
         s.Effect === "Allow" && asList(s.Principal?.Federated).some(p => p.includes(":oidc-provider/") && selectIssuer(p)));
 }
 
-/** The trust document of a role, or undefined while it is unknown (a provider not yet created). */
-export function trustDocumentOf(props: any): unknown {
+type TrustDocument = { known: false } | { known: true; document?: unknown; invalid?: string };
+
+/** A role's trust document; unknown while a provider it names does not exist yet (an EKS issuer in a first preview). */
+export function trustDocumentOf(props: any): TrustDocument {
+    let raw: unknown;
     try {
-        const document = props.assumeRolePolicy;
-        return typeof document === "string" ? JSON.parse(document) : document;
+        raw = props.assumeRolePolicy;
     } catch {
-        return undefined;
+        return { known: false };
+    }
+    if (typeof raw !== "string") return { known: true, document: raw };
+    try {
+        return { known: true, document: JSON.parse(raw) };
+    } catch (e) {
+        return { known: true, invalid: (e as Error).message };
     }
 }
 
@@ -30,9 +38,10 @@ export function trustPolicy(spec: { name: string; description: string }, selectI
         enforcementLevel: "mandatory",
         validateResource: (args, reportViolation) => {
             if (args.type !== "aws:iam/role:Role") return;
-            // Unknown while a provider it names does not exist yet (an EKS issuer in a first preview): checked at `pulumi up`.
-            const document = trustDocumentOf(args.props);
-            for (const problem of document ? federatedStatements(document, selectIssuer).flatMap(check) : []) reportViolation(problem);
+            const trust = trustDocumentOf(args.props);
+            if (!trust.known) return; // checked with the resolved document during `pulumi up`
+            if (trust.invalid) return reportViolation(`assumeRolePolicy is not valid JSON (${trust.invalid}): it cannot be checked`);
+            for (const problem of federatedStatements(trust.document, selectIssuer).flatMap(check)) reportViolation(problem);
         },
     };
 }
