@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { kmsKeyUseByAlias } from "./addons";
 import { DeliveryConfig } from "./config";
 import { ecrPushStatements } from "./ecr-access";
-import { ArnBuilder, policyDocument, Statement } from "./policy-document";
+import { ArnBuilder, federatedTrust, Statement } from "./policy-document";
+import { grantPermissions, RolePermissions } from "./role-permissions";
 
 export const githubIssuer = "token.actions.githubusercontent.com";
 export const pulumiIssuer = "api.pulumi.com/oidc";
@@ -20,16 +21,6 @@ export interface CiIdentitiesArgs {
     delivery: DeliveryConfig;
     arns: ArnBuilder;
     dataKeyAlias: string;
-}
-
-/** A role trusted through one OIDC issuer for exactly the listed subjects and audience. */
-export function federatedTrust(providerArn: string, issuer: string, audience: string, subjects: string[]): string {
-    return policyDocument([{
-        Effect: "Allow",
-        Principal: { Federated: providerArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: { StringEquals: { [`${issuer}:aud`]: audience, [`${issuer}:sub`]: subjects } },
-    }]);
 }
 
 /** GitHub's subjects for this repository: its pull requests, and pushes to main. */
@@ -103,13 +94,10 @@ export class CiIdentities extends pulumi.ComponentResource {
         this.registerOutputs({ previewRoleArn: this.previewRoleArn, imagesRoleArn: this.imagesRoleArn, deployRoleArn: this.deployRoleArn });
     }
 
-    private role(name: string, spec: { trust: string; statements?: Statement[]; managedPolicyArns?: string[] }): pulumi.Output<string> {
+    private role(name: string, spec: { trust: string } & RolePermissions): pulumi.Output<string> {
         const role = new aws.iam.Role(name, { name, assumeRolePolicy: spec.trust, maxSessionDuration: 3600 }, { parent: this, dependsOn: this.providers });
         this.roles.push(role);
-        if (spec.statements) new aws.iam.RolePolicy(name, { role: role.id, policy: policyDocument(spec.statements) }, { parent: this });
-        for (const policyArn of spec.managedPolicyArns ?? []) {
-            new aws.iam.RolePolicyAttachment(`${name}-${policyArn.split("/").pop()}`, { role: role.name, policyArn }, { parent: this });
-        }
+        grantPermissions(name, role, spec, this);
         return role.arn;
     }
 }

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Statement, policyDocument } from "./policy-document";
+import { Statement, federatedTrust } from "./policy-document";
+import { grantPermissions } from "./role-permissions";
 
 /** The cluster's OIDC identity provider, as IRSA trust policies need it. */
 export interface OidcProvider {
@@ -20,18 +21,7 @@ export interface IrsaRoleArgs {
 
 /** The trust policy that admits exactly one `namespace:serviceaccount` through the cluster's OIDC provider. */
 export function irsaTrustPolicy(providerArn: string, issuerUrl: string, namespace: string, serviceAccount: string): string {
-    const issuer = issuerUrl.replace(/^https:\/\//, "");
-    return policyDocument([{
-        Effect: "Allow",
-        Principal: { Federated: providerArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: {
-            StringEquals: {
-                [`${issuer}:sub`]: `system:serviceaccount:${namespace}:${serviceAccount}`,
-                [`${issuer}:aud`]: "sts.amazonaws.com",
-            },
-        },
-    }]);
+    return federatedTrust(providerArn, issuerUrl.replace(/^https:\/\//, ""), "sts.amazonaws.com", `system:serviceaccount:${namespace}:${serviceAccount}`);
 }
 
 /** An IAM role for one Kubernetes service account (IRSA), seed section "IAM Roles for Service Accounts". */
@@ -47,13 +37,7 @@ export class IrsaRole extends pulumi.ComponentResource {
                 .apply(([arn, url]) => irsaTrustPolicy(arn, url, args.namespace, args.serviceAccount)),
             tags: { "eventsphere.io/service-account": `${args.namespace}.${args.serviceAccount}` },
         }, { parent: this });
-        if (args.statements?.length) {
-            new aws.iam.RolePolicy(name, { role: role.id, policy: policyDocument(args.statements) }, { parent: this });
-        }
-        for (const policyArn of args.managedPolicyArns ?? []) {
-            const policyName = policyArn.split("/").pop();
-            new aws.iam.RolePolicyAttachment(`${name}-${policyName}`, { role: role.name, policyArn }, { parent: this });
-        }
+        grantPermissions(name, role, args, this);
         this.roleArn = role.arn;
         this.roleName = role.name;
         this.registerOutputs({ roleArn: this.roleArn });

@@ -9,6 +9,16 @@ export function policyDocument(statements: Statement[]): string {
     return JSON.stringify(document);
 }
 
+/** A trust policy admitting web identities from one OIDC issuer, for exactly the given subjects and audience. */
+export function federatedTrust(providerArn: string, issuer: string, audience: string, subjects: string | string[]): string {
+    return policyDocument([{
+        Effect: "Allow",
+        Principal: { Federated: providerArn },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: { StringEquals: { [`${issuer}:aud`]: audience, [`${issuer}:sub`]: subjects } },
+    }]);
+}
+
 /** Builds ARNs for this stack's account and region, so policies are known before anything exists. */
 export class ArnBuilder {
     constructor(readonly accountId: string, readonly region: string, readonly partition = "aws") {}
