@@ -2,13 +2,14 @@ import * as assert from "assert";
 import { ProgramRun } from "../tools/engine/capture";
 import { loadStackConfig } from "../tools/engine/stack-config";
 import { ofType, stackRun } from "./harness";
+import { isKubernetesObject } from "../tools/render-manifests";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const schemas: { validate(object: unknown): void } = require("./support/kubernetes-schemas.mjs");
 
 /** Kinds no maintained schema package covers (checked field by field in k8s-platform.test.ts instead). */
 const withoutPublishedSchema = ["kubernetes:policy.sigstore.dev/v1beta1:ClusterImagePolicy"];
-const kubernetesObjects = (run: ProgramRun) => run.resources.filter(r => r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh") && !withoutPublishedSchema.includes(r.type));
+const kubernetesObjects = (run: ProgramRun) => run.resources.filter(r => isKubernetesObject(r) && !withoutPublishedSchema.includes(r.type));
 const named = (run: ProgramRun, type: string, name: string) => ofType(run, type).find(r => (r.inputs as any).metadata?.name === name)?.inputs as any;
 const podTemplates = (run: ProgramRun) => [
     ...ofType(run, "kubernetes:apps/v1:Deployment"),

@@ -6,16 +6,16 @@
 import * as fs from "fs";
 import { parseArgs } from "util";
 import * as YAML from "yaml";
-import { ProgramRun, runProgram } from "./engine/capture";
+import { CapturedResource, ProgramRun, runProgram } from "./engine/capture";
 import { runCli } from "./engine/cli";
 import { maskWireValues } from "./engine/report";
 import { loadStackConfig } from "./engine/stack-config";
 
-/** The plain Kubernetes objects of a run (charts are components, rendered by their provider). */
+/** A plain Kubernetes object (Helm charts are remote components, rendered by their provider). */
+export const isKubernetesObject = (r: CapturedResource) => r.custom && r.type.startsWith("kubernetes:");
+
 export function kubernetesManifests(run: ProgramRun): Record<string, unknown>[] {
-    return run.resources
-        .filter(r => r.custom && r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh"))
-        .map(r => maskWireValues(r.inputs) as Record<string, unknown>);
+    return run.resources.filter(isKubernetesObject).map(r => maskWireValues(r.inputs) as Record<string, unknown>);
 }
 
 async function main(): Promise<number> {
