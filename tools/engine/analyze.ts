@@ -131,23 +131,6 @@ function configureRequest(info: any, file: PolicyConfigFile = {}): any {
     return request;
 }
 
-/** The engine steps independent resources in parallel, so the analyzer sees concurrent calls too. */
-const stepParallelism = 16;
-
-/** Like Promise.all over `items.map(fn)`, with at most `limit` calls in flight; results keep input order. */
-async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-    const results = new Array<R>(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await fn(items[index]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
-}
-
 /** Runs the pack over the resources in the CLI's order: configureStack, info, configure, remediate+analyze each, analyzeStack. */
 export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promise<Analysis> {
     const stackRequest = new analyzerProto.AnalyzerStackConfigureRequest();
@@ -161,15 +144,18 @@ export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promi
     const info: any = await host.call("getAnalyzerInfo", new emptyproto.Empty());
     await host.call("configure", configureRequest(info, input.policyConfig));
 
+    // The CLI's step generator handles one registration at a time on the deployment executor's
+    // event loop, remediating then analysing it (pkg/resource/deploy/step_generator.go): the pack
+    // never sees two resources at once, so neither does it here.
     const byUrn = new Map(input.resources.map(r => [r.urn, r]));
-    const perResource = await mapConcurrently(input.resources, stepParallelism, async resource => {
+    const violations: Violation[] = [];
+    for (const resource of input.resources) {
         const request = analyzeRequest(resource, resource.inputs, byUrn);
         const remediation: any = await host.call("remediate", request);
         const remediated = remediation.getRemediationsList().map((r: any) => r.getProperties()?.toJavaScript()).filter(Boolean).pop();
         const response = await host.call("analyze", remediated ? analyzeRequest(resource, remediated, byUrn) : request);
-        return toViolations(response, resource.urn);
-    });
-    const violations = perResource.flat();
+        violations.push(...toViolations(response, resource.urn));
+    }
     const stack = new analyzerProto.AnalyzeStackRequest();
     stack.setResourcesList(input.resources.map(r => stackResource(r, byUrn)));
     violations.push(...toViolations(await host.call("analyzeStack", stack)));
