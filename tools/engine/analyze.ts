@@ -52,8 +52,39 @@ function resourceOptions(resource: CapturedResource): any {
     return options;
 }
 
-function providerOf(resource: CapturedResource, byUrn: Map<string, CapturedResource>): any {
-    const provider = byUrn.get(resource.provider);
+/**
+ * The resources under analysis as the engine encodes them: each resource's inputs, options and
+ * provider once per run, shared by its `remediate`/`analyze` requests and the `analyzeStack` one.
+ */
+class EncodedResources {
+    private readonly byUrn: Map<string, CapturedResource>;
+    private readonly providers = new Map<string, any>();
+    private readonly properties = new Map<CapturedResource, any>();
+    private readonly options = new Map<CapturedResource, any>();
+
+    constructor(resources: CapturedResource[]) {
+        this.byUrn = new Map(resources.map(r => [r.urn, r]));
+    }
+
+    propertiesOf(resource: CapturedResource): any {
+        return memo(this.properties, resource, () => structproto.Struct.fromJavaScript(resource.inputs));
+    }
+
+    optionsOf(resource: CapturedResource): any {
+        return memo(this.options, resource, () => resourceOptions(resource));
+    }
+
+    providerOf(resource: CapturedResource): any {
+        return memo(this.providers, resource.provider, () => providerMessage(this.byUrn.get(resource.provider)));
+    }
+}
+
+function memo<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+    if (!cache.has(key)) cache.set(key, make());
+    return cache.get(key)!;
+}
+
+function providerMessage(provider: CapturedResource | undefined): any {
     if (!provider) return undefined;
     const message = new analyzerProto.AnalyzerProviderResource();
     message.setType(provider.type);
@@ -63,26 +94,27 @@ function providerOf(resource: CapturedResource, byUrn: Map<string, CapturedResou
     return message;
 }
 
-function analyzeRequest(resource: CapturedResource, properties: Record<string, unknown>, byUrn: Map<string, CapturedResource>): any {
+/** The `remediate`/`analyze` request, with the inputs or, after a remediation, the remediated properties. */
+function analyzeRequest(resource: CapturedResource, encoded: EncodedResources, remediated?: Record<string, unknown>): any {
     const request = new analyzerProto.AnalyzeRequest();
     request.setType(resource.type);
-    request.setProperties(structproto.Struct.fromJavaScript(properties));
+    request.setProperties(remediated ? structproto.Struct.fromJavaScript(remediated) : encoded.propertiesOf(resource));
     request.setUrn(resource.urn);
     request.setName(resource.name);
-    request.setOptions(resourceOptions(resource));
-    const provider = providerOf(resource, byUrn);
+    request.setOptions(encoded.optionsOf(resource));
+    const provider = encoded.providerOf(resource);
     if (provider) request.setProvider(provider);
     return request;
 }
 
-function stackResource(resource: CapturedResource, byUrn: Map<string, CapturedResource>): any {
+function stackResource(resource: CapturedResource, encoded: EncodedResources): any {
     const message = new analyzerProto.AnalyzerResource();
     message.setType(resource.type);
-    message.setProperties(structproto.Struct.fromJavaScript(resource.inputs));
+    message.setProperties(encoded.propertiesOf(resource));
     message.setUrn(resource.urn);
     message.setName(resource.name);
-    message.setOptions(resourceOptions(resource));
-    const provider = providerOf(resource, byUrn);
+    message.setOptions(encoded.optionsOf(resource));
+    const provider = encoded.providerOf(resource);
     if (provider) message.setProvider(provider);
     message.setParent(resource.parent);
     message.setDependenciesList(resource.dependencies);
@@ -147,17 +179,17 @@ export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promi
     // The CLI's step generator handles one registration at a time on the deployment executor's
     // event loop, remediating then analysing it (pkg/resource/deploy/step_generator.go): the pack
     // never sees two resources at once, so neither does it here.
-    const byUrn = new Map(input.resources.map(r => [r.urn, r]));
+    const encoded = new EncodedResources(input.resources);
     const violations: Violation[] = [];
     for (const resource of input.resources) {
-        const request = analyzeRequest(resource, resource.inputs, byUrn);
-        const remediation: any = await host.call("remediate", request);
+        const request = analyzeRequest(resource, encoded).serializeBinary();
+        const remediation: any = await host.callEncoded("remediate", request);
         const remediated = remediation.getRemediationsList().map((r: any) => r.getProperties()?.toJavaScript()).filter(Boolean).pop();
-        const response = await host.call("analyze", remediated ? analyzeRequest(resource, remediated, byUrn) : request);
+        const response = await host.callEncoded("analyze", remediated ? analyzeRequest(resource, encoded, remediated).serializeBinary() : request);
         violations.push(...toViolations(response, resource.urn));
     }
     const stack = new analyzerProto.AnalyzeStackRequest();
-    stack.setResourcesList(input.resources.map(r => stackResource(r, byUrn)));
+    stack.setResourcesList(input.resources.map(r => stackResource(r, encoded)));
     violations.push(...toViolations(await host.call("analyzeStack", stack)));
 
     return {

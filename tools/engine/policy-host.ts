@@ -66,10 +66,29 @@ export class PolicyPackHost {
         return new PolicyPackHost(client, child, engine.server, () => stderr, logs);
     }
 
+    /** The pack's process id, for measuring it. */
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
     /** Calls one Analyzer RPC and resolves with its response. */
     call<T>(method: string, request: unknown): Promise<T> {
+        return this.settle(method, done => this.client[method](request, done));
+    }
+
+    /**
+     * Calls `remediate` or `analyze` with a request already encoded: the engine sends each resource
+     * to both, and the bytes are the same.
+     */
+    callEncoded<T>(method: "remediate" | "analyze", encoded: Uint8Array): Promise<T> {
+        const { path: rpcPath, responseDeserialize } = analyzerGrpc.AnalyzerService[method];
+        const asIs = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        return this.settle(method, done => this.client.makeUnaryRequest(rpcPath, asIs, responseDeserialize, encoded, done));
+    }
+
+    private settle<T>(method: string, start: (done: (err: Error | null, response: T) => void) => void): Promise<T> {
         return new Promise((resolve, reject) =>
-            this.client[method](request, (err: Error | null, response: T) => err ? reject(new Error(`${method}: ${err.message}\n${this.stderr()}`)) : resolve(response)));
+            start((err, response) => err ? reject(new Error(`${method}: ${err.message}\n${this.stderr()}`)) : resolve(response)));
     }
 
     async stop(): Promise<void> {
