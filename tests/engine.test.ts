@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import * as path from "path";
+import { noopPackDir } from "../tools/bench";
 import { analyze } from "../tools/engine/analyze";
 import { PolicyPackHost } from "../tools/engine/policy-host";
-import { resource } from "./harness";
+import { resource, stackRun } from "./harness";
 
 describe("offline engine", () => {
     it("sends the pack one resource at a time, remediate then analyze, as the CLI's step generator does", async () => {
@@ -18,6 +19,18 @@ describe("offline engine", () => {
             const expected = names.flatMap(n => [`remediate ${n} start`, `remediate ${n} end`, `analyze ${n} start`, `analyze ${n} end`]);
             const reported = log.message.slice(log.message.indexOf("\n") + 1); // @pulumi/policy puts the description first
             assert.deepStrictEqual(JSON.parse(reported), expected);
+        } finally {
+            await host.stop();
+        }
+    });
+
+    it("the benchmark's no-op reference pack serves the prod stack and reports nothing", async () => {
+        const run = await stackRun("prod", true);
+        const host = await PolicyPackHost.start({}, noopPackDir);
+        try {
+            const analysis = await analyze(host, { stack: run.stack, project: run.project, config: {}, preview: true, resources: run.resources });
+            assert.deepStrictEqual(analysis.policies.map(p => p.name), ["noop"]);
+            assert.deepStrictEqual(analysis.violations, []);
         } finally {
             await host.stop();
         }

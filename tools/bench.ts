@@ -65,7 +65,7 @@ async function measure(scenario: Scenario, runs: number): Promise<Measurement & 
 }
 
 /** A pack with one policy that does nothing: what the Analyzer protocol itself costs through this engine. */
-const noopPackDir = path.join(__dirname, "noop-policy-pack");
+export const noopPackDir = path.join(__dirname, "noop-policy-pack");
 
 interface Throughput {
     resourcesPerSecond: number;
