@@ -6,7 +6,7 @@ import { PolicyPackHost } from "../tools/engine/policy-host";
 import { resource, stackRun } from "./harness";
 
 describe("offline engine", () => {
-    it("sends the pack one resource at a time, remediate then analyze, as the CLI's step generator does", async () => {
+    it("sends the pack one resource at a time, remediate then analyze (with the remediated properties), as the CLI's step generator does", async () => {
         const host = await PolicyPackHost.start({}, path.join(__dirname, "fixtures", "call-log-pack"));
         try {
             const names = ["a", "b", "c", "d"];
@@ -16,9 +16,11 @@ describe("offline engine", () => {
             });
             const log = analysis.violations.find(v => v.policy === "call-log");
             assert.ok(log, "the fixture pack reports its call log from analyzeStack");
-            const expected = names.flatMap(n => [`remediate ${n} start`, `remediate ${n} end`, `analyze ${n} start`, `analyze ${n} end`]);
-            const reported = log.message.slice(log.message.indexOf("\n") + 1); // @pulumi/policy puts the description first
-            assert.deepStrictEqual(JSON.parse(reported), expected);
+            const analyzed = (n: string) => n === "c" ? "analyze c remediated" : `analyze ${n}`;
+            const expected = names.flatMap(n => [`remediate ${n} start`, `remediate ${n} end`, `${analyzed(n)} start`, `${analyzed(n)} end`]);
+            const reported = JSON.parse(log.message.slice(log.message.indexOf("\n") + 1)); // @pulumi/policy puts the description first
+            assert.deepStrictEqual(reported.calls, expected);
+            assert.deepStrictEqual(reported.remediated, ["c"], "analyzeStack sees the remediated properties, as the CLI's state holds them");
         } finally {
             await host.stop();
         }

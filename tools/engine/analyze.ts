@@ -70,6 +70,11 @@ class EncodedResources {
         return memo(this.properties, resource, () => structproto.Struct.fromJavaScript(resource.inputs));
     }
 
+    /** A remediation replaces the inputs for everything after it, `analyze` and `analyzeStack` alike. */
+    remediate(resource: CapturedResource, properties: Record<string, unknown>): void {
+        this.properties.set(resource, structproto.Struct.fromJavaScript(properties));
+    }
+
     optionsOf(resource: CapturedResource): any {
         return memo(this.options, resource, () => resourceOptions(resource));
     }
@@ -94,11 +99,10 @@ function providerMessage(provider: CapturedResource | undefined): any {
     return message;
 }
 
-/** The `remediate`/`analyze` request, with the inputs or, after a remediation, the remediated properties. */
-function analyzeRequest(resource: CapturedResource, encoded: EncodedResources, remediated?: Record<string, unknown>): any {
+function analyzeRequest(resource: CapturedResource, encoded: EncodedResources): any {
     const request = new analyzerProto.AnalyzeRequest();
     request.setType(resource.type);
-    request.setProperties(remediated ? structproto.Struct.fromJavaScript(remediated) : encoded.propertiesOf(resource));
+    request.setProperties(encoded.propertiesOf(resource));
     request.setUrn(resource.urn);
     request.setName(resource.name);
     request.setOptions(encoded.optionsOf(resource));
@@ -185,7 +189,8 @@ export async function analyze(host: PolicyPackHost, input: AnalysisInput): Promi
         const request = analyzeRequest(resource, encoded).serializeBinary();
         const remediation: any = await host.callEncoded("remediate", request);
         const remediated = remediation.getRemediationsList().map((r: any) => r.getProperties()?.toJavaScript()).filter(Boolean).pop();
-        const response = await host.callEncoded("analyze", remediated ? analyzeRequest(resource, encoded, remediated).serializeBinary() : request);
+        if (remediated) encoded.remediate(resource, remediated);
+        const response = await host.callEncoded("analyze", remediated ? analyzeRequest(resource, encoded).serializeBinary() : request);
         violations.push(...toViolations(response, resource.urn));
     }
     const stack = new analyzerProto.AnalyzeStackRequest();
