@@ -99,20 +99,8 @@ function providerMessage(provider: CapturedResource | undefined): any {
     return message;
 }
 
-function analyzeRequest(resource: CapturedResource, encoded: EncodedResources): any {
-    const request = new analyzerProto.AnalyzeRequest();
-    request.setType(resource.type);
-    request.setProperties(encoded.propertiesOf(resource));
-    request.setUrn(resource.urn);
-    request.setName(resource.name);
-    request.setOptions(encoded.optionsOf(resource));
-    const provider = encoded.providerOf(resource);
-    if (provider) request.setProvider(provider);
-    return request;
-}
-
-function stackResource(resource: CapturedResource, encoded: EncodedResources): any {
-    const message = new analyzerProto.AnalyzerResource();
+/** The fields an `AnalyzeRequest` and an `AnalyzerResource` share: type, inputs, URN, name, options, provider. */
+function describe(message: any, resource: CapturedResource, encoded: EncodedResources): any {
     message.setType(resource.type);
     message.setProperties(encoded.propertiesOf(resource));
     message.setUrn(resource.urn);
@@ -120,6 +108,15 @@ function stackResource(resource: CapturedResource, encoded: EncodedResources): a
     message.setOptions(encoded.optionsOf(resource));
     const provider = encoded.providerOf(resource);
     if (provider) message.setProvider(provider);
+    return message;
+}
+
+function analyzeRequest(resource: CapturedResource, encoded: EncodedResources): any {
+    return describe(new analyzerProto.AnalyzeRequest(), resource, encoded);
+}
+
+function stackResource(resource: CapturedResource, encoded: EncodedResources): any {
+    const message = describe(new analyzerProto.AnalyzerResource(), resource, encoded);
     message.setParent(resource.parent);
     message.setDependenciesList(resource.dependencies);
     for (const [key, urns] of Object.entries(resource.propertyDependencies)) {
